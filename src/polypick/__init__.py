@@ -1,0 +1,63 @@
+"""polypick: sample several answers from any LLM and pick the best one, in any language.
+
+>>> from polypick import BestOfN
+>>> bon = BestOfN(llm="local", n=3, sampling="hedged", selector="majority")  # doctest: +SKIP
+>>> bon.invoke("What is 17 + 25?").text  # doctest: +SKIP
+"""
+
+from polypick.core.bestofn import BestOfN
+from polypick.core.protocol import ChatModel
+from polypick.core.retry import RetryPolicy
+from polypick.core.sampling import Hedged, SamplingPlan, Temperature, Temperatures
+from polypick.core.types import (
+    Candidate,
+    Completion,
+    ErrorInfo,
+    Message,
+    SamplingParams,
+    Selection,
+    SelectionFailure,
+    TraceEvent,
+    Usage,
+    UsageReport,
+)
+from polypick.errors import (
+    BatchError,
+    ConfigurationError,
+    PolypickError,
+    ProviderError,
+    TooFewCandidatesError,
+)
+from polypick.selectors import JudgeSelector, MajoritySelector, RewardSelector, Selector
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BatchError",
+    "BestOfN",
+    "Candidate",
+    "ChatModel",
+    "Completion",
+    "ConfigurationError",
+    "ErrorInfo",
+    "Hedged",
+    "JudgeSelector",
+    "MajoritySelector",
+    "Message",
+    "PolypickError",
+    "ProviderError",
+    "RetryPolicy",
+    "RewardSelector",
+    "SamplingParams",
+    "SamplingPlan",
+    "Selection",
+    "SelectionFailure",
+    "Selector",
+    "Temperature",
+    "Temperatures",
+    "TooFewCandidatesError",
+    "TraceEvent",
+    "Usage",
+    "UsageReport",
+    "__version__",
+]

@@ -1,0 +1,5 @@
+import sys
+
+from polypick.cli import main
+
+sys.exit(main())

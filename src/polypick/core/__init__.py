@@ -1,0 +1,1 @@
+"""The provider-agnostic async core: types, the model protocol, sampling, retries, orchestration."""

@@ -1,0 +1,252 @@
+"""``BestOfN``: sample N candidates from a model, select one, and record everything.
+
+The flow is one way: sampling plan -> model (through the retry layer) -> candidates -> selector
+-> :class:`Selection`. The async methods are the implementation; ``invoke`` and ``batch`` are
+the thin sync layer over them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Sequence
+from types import TracebackType
+
+from polypick.core.protocol import ChatModel
+from polypick.core.retry import RetryPolicy
+from polypick.core.sampler import Sampler
+from polypick.core.sampling import SamplingSpec, resolve_sampling
+from polypick.core.sync import run_sync
+from polypick.core.trace import Recorder
+from polypick.core.types import (
+    Candidate,
+    PromptInput,
+    Selection,
+    TraceEvent,
+    Usage,
+    UsageReport,
+    to_messages,
+)
+from polypick.errors import BatchError, ConfigurationError, TooFewCandidatesError
+from polypick.providers import ModelSpec, resolve_model
+from polypick.selectors import SelectorSpec, resolve_selector
+from polypick.selectors.base import SelectionContext, Verdict, fallback_index
+
+__all__ = ["BestOfN"]
+
+logger = logging.getLogger("polypick")
+
+
+class BestOfN:
+    """Sample ``n`` answers from ``llm`` and return the one ``selector`` picks.
+
+    Args:
+        llm: the model to sample: a spec (``"local"``, ``"openai:gpt-4o-mini"``,
+            ``"anthropic:MODEL"``) or a backend object such as ``OpenAIChat(...)``.
+        n: how many candidates to sample.
+        sampling: ``"hedged"`` (one greedy sample plus n-1 at temperature 0.7), ``"greedy"``,
+            a temperature, a list of temperatures, or a plan such as ``Hedged(min_p=0.05)``.
+        selector: ``"judge"``, ``"majority"``, ``"reward"``, a selector object, or a reward
+            function ``fn(prompt, candidate) -> float``.
+        judge: the model that judges, for selectors that need one; defaults to ``llm``.
+        min_candidates: fewest surviving samples to select from; below it the call raises
+            :class:`TooFewCandidatesError` carrying every cause.
+        deadline: seconds the whole call may take; samples still running then are dropped
+            and listed as failures.
+        retry: the retry policy, or just the number of retries per request.
+
+    Raises:
+        ConfigurationError: for invalid settings, before any request is sent.
+    """
+
+    def __init__(
+        self,
+        llm: ModelSpec = "local",
+        n: int = 5,
+        sampling: SamplingSpec = "hedged",
+        selector: SelectorSpec = "judge",
+        judge: ModelSpec | None = None,
+        *,
+        min_candidates: int = 1,
+        deadline: float | None = None,
+        retry: RetryPolicy | int = 2,
+    ) -> None:
+        if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+            raise ConfigurationError(f"n must be a whole number >= 1, got {n!r}")
+        if not 1 <= min_candidates <= n:
+            raise ConfigurationError(f"min_candidates must be between 1 and n={n}")
+        if deadline is not None and deadline <= 0:
+            raise ConfigurationError("deadline must be a positive number of seconds")
+        self.n = n
+        self.llm: ChatModel = resolve_model(llm)
+        self.sampling = resolve_sampling(sampling)
+        self.plan = tuple(self.sampling.plan(n))
+        for params in self.plan:
+            self.llm.validate(params)
+        self.selector = resolve_selector(selector)
+        needs_judge = self.selector.needs_judge or judge is not None
+        self.judge: ChatModel | None = resolve_model(judge or llm) if needs_judge else None
+        if self.judge is not None and judge is None:
+            self.judge = self.llm  # share the backend (and its connections) when it judges itself
+        self.min_candidates = min_candidates
+        self.deadline = deadline
+        self.retry = retry if isinstance(retry, RetryPolicy) else RetryPolicy(max_retries=retry)
+
+    def __repr__(self) -> str:
+        return (
+            f"BestOfN(llm={self.llm.name!r}, n={self.n}, sampling={self.sampling.name!r}, "
+            f"selector={self.selector.name!r})"
+        )
+
+    async def ainvoke(
+        self, prompt: PromptInput, *, on_event: Callable[[TraceEvent], None] | None = None
+    ) -> Selection:
+        """Sample, select and return the :class:`Selection` for one prompt.
+
+        Args:
+            prompt: a string, or chat messages.
+            on_event: called with each trace event as it happens (progress displays).
+        """
+        messages = to_messages(prompt)
+        recorder = Recorder(on_event)
+        deadline = None if self.deadline is None else time.monotonic() + self.deadline
+        recorder.event("sampling.start", llm=self.llm.name, n=self.n, plan=self.sampling.name)
+        sampler = Sampler(self.llm, self.retry, recorder, deadline=deadline)
+        samples = await sampler.sample(messages, self.plan)
+        survivors = [c for c in samples if c.ok]
+        failures = tuple(c for c in samples if not c.ok)
+        if len(survivors) < self.min_candidates:
+            raise TooFewCandidatesError(
+                f"{len(survivors)} of {self.n} samples from {self.llm.name} succeeded; "
+                f"at least {self.min_candidates} needed",
+                [sampler.errors[c.sample] for c in failures],
+            )
+        context = SelectionContext(
+            messages,
+            survivors,
+            llm=self.llm,
+            judge=self.judge,
+            recorder=recorder,
+            policy=self.retry,
+            deadline=deadline,
+        )
+        verdict = await self._select(context)
+        return Selection(
+            text=survivors[verdict.index].text,
+            index=verdict.index,
+            candidates=tuple(survivors),
+            scores=verdict.scores,
+            selector=self.selector.name,
+            llm=self.llm.name,
+            failures=failures,
+            selection_failures=tuple(context.failures),
+            usage=UsageReport(
+                generation=sum((c.usage for c in samples), Usage()),
+                selection=recorder.selection_usage,
+            ),
+            latency_s=recorder.elapsed(),
+            trace=tuple(recorder.events),
+        )
+
+    async def _select(self, context: SelectionContext) -> Verdict:
+        candidates = context.candidates
+        if len(candidates) == 1:
+            context.recorder.event("selection.skipped", reason="one candidate")
+            return Verdict(index=0, scores=(None,))
+        context.recorder.event("selection.start", selector=self.selector.name)
+        try:
+            verdict = await self.selector.select(context)
+            _check(verdict, candidates)
+        except Exception as exc:  # a broken selector must not throw away paid-for samples
+            logger.warning("selector %s failed; returning the fallback: %s", self.selector, exc)
+            context.fail("selection", exc)
+            context.recorder.event("selection.fallback", error=str(exc))
+            return Verdict(
+                index=fallback_index(candidates),
+                scores=tuple(None for _ in candidates),
+                fallback=True,
+            )
+        context.recorder.event("selection.done", index=verdict.index, fallback=verdict.fallback)
+        return verdict
+
+    async def abatch(
+        self, prompts: Sequence[PromptInput], *, max_concurrency: int = 8
+    ) -> list[Selection]:
+        """Run :meth:`ainvoke` over many prompts, at most ``max_concurrency`` at a time.
+
+        Raises:
+            BatchError: if any prompt failed; it carries every failure and, in ``results``,
+                every selection that succeeded, in prompt order (``None`` for the failures).
+        """
+        if max_concurrency < 1:
+            raise ConfigurationError("max_concurrency must be >= 1")
+        limit = asyncio.Semaphore(max_concurrency)
+
+        async def one(prompt: PromptInput) -> Selection:
+            async with limit:
+                return await self.ainvoke(prompt)
+
+        outcomes = await asyncio.gather(*(one(p) for p in prompts), return_exceptions=True)
+        errors = [o for o in outcomes if isinstance(o, BaseException)]
+        if not errors:
+            return [o for o in outcomes if isinstance(o, Selection)]
+        for error in errors:
+            if not isinstance(error, Exception):  # cancellation and the like propagate as is
+                raise error
+        results = [o if isinstance(o, Selection) else None for o in outcomes]
+        raise BatchError(
+            f"{len(errors)} of {len(outcomes)} prompts failed",
+            [e for e in errors if isinstance(e, Exception)],
+            results,
+        )
+
+    def invoke(
+        self, prompt: PromptInput, *, on_event: Callable[[TraceEvent], None] | None = None
+    ) -> Selection:
+        """Sync :meth:`ainvoke`."""
+        return run_sync(self.ainvoke(prompt, on_event=on_event))
+
+    def batch(self, prompts: Sequence[PromptInput], *, max_concurrency: int = 8) -> list[Selection]:
+        """Sync :meth:`abatch`."""
+        return run_sync(self.abatch(prompts, max_concurrency=max_concurrency))
+
+    async def aclose(self) -> None:
+        """Close the connections this object's models hold for the running event loop."""
+        await self.llm.aclose()
+        if self.judge is not None and self.judge is not self.llm:
+            await self.judge.aclose()
+
+    def close(self) -> None:
+        """Close the connections used by the sync methods."""
+        run_sync(self.aclose())
+
+    async def __aenter__(self) -> BestOfN:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    def __enter__(self) -> BestOfN:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def _check(verdict: Verdict, candidates: Sequence[Candidate]) -> None:
+    if not 0 <= verdict.index < len(candidates) or len(verdict.scores) != len(candidates):
+        raise ValueError(
+            f"the selector returned index {verdict.index} and {len(verdict.scores)} scores "
+            f"for {len(candidates)} candidates"
+        )

@@ -1,0 +1,36 @@
+"""Recording what happens during one call, and what it costs."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from polypick.core.types import TraceEvent, Usage
+
+__all__ = ["Recorder"]
+
+
+class Recorder:
+    """Collects trace events and selection-stage usage for one call.
+
+    One recorder belongs to one call, so nothing about a call is kept on configured objects.
+    """
+
+    def __init__(self, listener: Callable[[TraceEvent], None] | None = None) -> None:
+        self._listener = listener
+        self._start = time.monotonic()
+        self.events: list[TraceEvent] = []
+        self.selection_usage = Usage()
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self._start
+
+    def event(self, name: str, **data: Any) -> None:
+        event = TraceEvent(t=round(self.elapsed(), 6), event=name, data=data)
+        self.events.append(event)
+        if self._listener is not None:
+            self._listener(event)
+
+    def add_selection_usage(self, usage: Usage) -> None:
+        self.selection_usage = self.selection_usage + usage

@@ -1,0 +1,238 @@
+"""The data that flows through polypick: messages, sampling parameters, candidates and the result.
+
+Everything here is a pydantic model so that a :class:`Selection` serialises to JSON as a whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field
+
+from polypick.errors import ConfigurationError
+
+__all__ = [
+    "Candidate",
+    "Completion",
+    "ErrorInfo",
+    "Message",
+    "PromptInput",
+    "SamplingParams",
+    "Selection",
+    "SelectionFailure",
+    "TraceEvent",
+    "Usage",
+    "UsageReport",
+    "to_messages",
+]
+
+Role = Literal["system", "user", "assistant"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class _Record(BaseModel):
+    # Results carry computed fields in their JSON; reading that JSON back ignores them.
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+
+class Message(_Frozen):
+    """One chat message."""
+
+    role: Role
+    content: str
+
+
+PromptInput = str | Message | Mapping[str, Any] | Sequence[Message | Mapping[str, Any]]
+"""What ``invoke`` accepts: a string, or :class:`Message` objects or role/content dicts."""
+
+
+def to_messages(prompt: PromptInput) -> tuple[Message, ...]:
+    """Normalise a prompt into chat messages, rejecting empty or malformed input."""
+    if isinstance(prompt, str):
+        items: Sequence[Message | Mapping[str, Any]] = [{"role": "user", "content": prompt}]
+    elif isinstance(prompt, Message | Mapping):
+        items = [prompt]
+    else:
+        items = prompt
+    messages = tuple(_to_message(item) for item in items)
+    if not messages:
+        raise ConfigurationError("the prompt has no messages; pass a string or a list of messages")
+    if not any(m.role == "user" and m.content.strip() for m in messages):
+        raise ConfigurationError("the prompt is empty; give at least one non-empty user message")
+    return messages
+
+
+def _to_message(item: Message | Mapping[str, Any]) -> Message:
+    if isinstance(item, Message):
+        return item
+    if not isinstance(item, Mapping) or "role" not in item or "content" not in item:
+        raise ConfigurationError(
+            f"cannot read {item!r} as a chat message; use {{'role': 'user', 'content': '...'}}"
+        )
+    if item["role"] not in ("system", "user", "assistant"):
+        raise ConfigurationError(
+            f"unknown message role {item['role']!r}; use 'system', 'user' or 'assistant'"
+        )
+    if not isinstance(item["content"], str):
+        raise ConfigurationError("message content must be a string")
+    return Message(role=item["role"], content=item["content"])
+
+
+class SamplingParams(_Frozen):
+    """The decoding parameters of one sample. ``temperature == 0`` means greedy decoding."""
+
+    temperature: float = Field(ge=0.0)
+    top_p: float | None = Field(default=None, gt=0.0, le=1.0)
+    min_p: float | None = Field(default=None, ge=0.0, le=1.0)
+    seed: int | None = None
+    max_tokens: int | None = Field(default=None, ge=1)
+    stop: tuple[str, ...] = ()
+
+    @property
+    def greedy(self) -> bool:
+        return self.temperature == 0.0
+
+    def without_seed(self) -> SamplingParams:
+        return self.model_copy(update={"seed": None})
+
+
+class Usage(_Record):
+    """Requests sent and tokens billed."""
+
+    requests: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def total_tokens(self) -> int:
+        return self.prompt_tokens + self.completion_tokens
+
+    def __add__(self, other: Usage) -> Usage:
+        return Usage(
+            requests=self.requests + other.requests,
+            prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+            completion_tokens=self.completion_tokens + other.completion_tokens,
+        )
+
+
+class UsageReport(_Record):
+    """Usage of one call, split between generating candidates and selecting among them."""
+
+    generation: Usage = Usage()
+    selection: Usage = Usage()
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def total(self) -> Usage:
+        return self.generation + self.selection
+
+
+class Completion(_Record):
+    """What a provider returns for one choice of one request."""
+
+    text: str
+    finish_reason: str | None = None
+    usage: Usage = Usage()
+    model: str | None = None
+
+
+class ErrorInfo(_Record):
+    """A failure, kept as data so that a :class:`Selection` stays serialisable."""
+
+    type: str
+    message: str
+    status_code: int | None = None
+    attempts: int = 1
+
+    @classmethod
+    def from_exception(cls, exc: BaseException, attempts: int = 1) -> ErrorInfo:
+        return cls(
+            type=type(exc).__name__,
+            message=str(exc),
+            status_code=getattr(exc, "status_code", None),
+            attempts=attempts,
+        )
+
+
+class Candidate(_Record):
+    """One sample: its text, how it was sampled, and what it cost.
+
+    ``usage`` is this sample's share of its request: when one request returned several choices,
+    the prompt tokens (billed once) sit on the first of them and the completion tokens are
+    spread over all, so summing candidates always gives the billed total. ``request`` numbers
+    the request that produced the sample, so shared requests are visible.
+    """
+
+    text: str
+    params: SamplingParams
+    greedy: bool
+    sample: int = Field(description="position in the sampling plan")
+    request: int = Field(description="which request produced this sample")
+    language: str | None = None
+    finish_reason: str | None = None
+    usage: Usage = Usage()
+    latency_s: float = 0.0
+    attempts: int = 1
+    error: ErrorInfo | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def temperature(self) -> float:
+        return self.params.temperature
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+class SelectionFailure(_Record):
+    """A selection-stage call (a judge or reward call) that failed."""
+
+    stage: str
+    candidate: int | None = None
+    error: ErrorInfo
+
+
+class TraceEvent(_Record):
+    """One thing that happened during a call, ``t`` seconds after it started."""
+
+    t: float
+    event: str
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+class Selection(_Record):
+    """The result of a best-of-N call: the chosen answer and everything that led to it.
+
+    Attributes:
+        text: the selected candidate's text.
+        index: the selected candidate's position in ``candidates``.
+        candidates: the samples that succeeded, in sampling-plan order.
+        scores: one score per candidate from the selector (``None`` where it has none).
+        failures: the samples that failed, each with its error.
+        selection_failures: judge or reward calls that failed.
+        usage: requests and tokens, for generation and selection separately.
+        trace: what happened, in order.
+    """
+
+    text: str
+    index: int
+    candidates: tuple[Candidate, ...]
+    scores: tuple[float | None, ...]
+    selector: str
+    llm: str
+    language: str | None = None
+    failures: tuple[Candidate, ...] = ()
+    selection_failures: tuple[SelectionFailure, ...] = ()
+    usage: UsageReport = UsageReport()
+    latency_s: float = 0.0
+    trace: tuple[TraceEvent, ...] = ()
+
+    @property
+    def best(self) -> Candidate:
+        return self.candidates[self.index]

@@ -1,0 +1,1 @@
+"""Framework integrations (LangChain, LlamaIndex), each behind its own optional extra."""

@@ -1,0 +1,193 @@
+"""Anthropic's Messages API.
+
+There is no ``n``: every sample is its own request. Temperatures run from 0 to 1. Sampling
+parameters travel in the request body (``extra_body``) because recent SDKs dropped them from the
+typed signature while the API still reads them; models that reject them take
+``sampling_params=False``.
+
+Prompt caching: the N requests of a call share their whole prompt. When it is long enough to be
+cached (``cache_prompt=None`` guesses from its length; ``True``/``False`` decide), the prompt is
+marked with ``cache_control`` and the first request goes alone — a cache entry only exists once a
+response has begun — after which the others read the cached prefix at a tenth of the price.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import anthropic
+
+from polypick.core.types import Completion, Message, SamplingParams, Usage
+from polypick.errors import ConfigurationError, InvalidResponseError, MissingAPIKeyError
+from polypick.providers._loop_local import LoopLocal
+from polypick.providers._sdk_errors import map_sdk_error
+
+__all__ = ["AnthropicChat"]
+
+MAX_TEMPERATURE = 1.0
+# Anthropic caches prompts of at least 1024 tokens (more on some models); ~4 characters a token.
+CACHE_MIN_CHARS = 4 * 1024
+_FINISH = {"end_turn": "stop", "stop_sequence": "stop", "max_tokens": "length"}
+_WARM_KEYS = 256
+
+
+class AnthropicChat:
+    """A Claude model behind the Anthropic Messages API.
+
+    Args:
+        model: e.g. ``claude-sonnet-4-5``.
+        api_key: defaults to ``ANTHROPIC_API_KEY``.
+        base_url: another endpoint speaking the Messages API.
+        timeout: seconds allowed for one request.
+        max_tokens: reply budget when the sampling plan sets none (the API requires one).
+        max_concurrency: most requests in flight at once, per event loop.
+        sampling_params: send temperature and top_p; ``False`` for models that reject them.
+        cache_prompt: mark the shared prompt for caching (``None``: when it is long enough).
+    """
+
+    max_n = 1
+
+    def __init__(
+        self,
+        model: str,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: float = 120.0,
+        max_tokens: int = 1024,
+        max_concurrency: int = 16,
+        sampling_params: bool = True,
+        cache_prompt: bool | None = None,
+    ) -> None:
+        if not model:
+            raise ConfigurationError("AnthropicChat needs a model name, e.g. 'claude-sonnet-4-5'")
+        if max_concurrency < 1 or max_tokens < 1:
+            raise ConfigurationError("max_concurrency and max_tokens must be >= 1")
+        key = api_key or os.environ.get("ANTHROPIC_API_KEY")
+        if key is None:
+            raise MissingAPIKeyError("Anthropic", "ANTHROPIC_API_KEY")
+        self.model = model
+        self.base_url = base_url
+        self.timeout = timeout
+        self.max_tokens = max_tokens
+        self.sampling_params = sampling_params
+        self.cache_prompt = cache_prompt
+        self._api_key = key
+        self._clients: LoopLocal[anthropic.AsyncAnthropic] = LoopLocal(self._new_client)
+        self._limits = LoopLocal(lambda: asyncio.Semaphore(max_concurrency))
+        self._warm: LoopLocal[OrderedDict[str, asyncio.Event]] = LoopLocal(OrderedDict)
+
+    @classmethod
+    def from_spec(cls, model: str) -> AnthropicChat:
+        return cls(model=model)
+
+    def __repr__(self) -> str:
+        return f"AnthropicChat(model={self.model!r})"
+
+    @property
+    def name(self) -> str:
+        return f"anthropic:{self.model}"
+
+    def validate(self, params: SamplingParams) -> None:
+        if params.temperature > MAX_TEMPERATURE:
+            raise ConfigurationError(
+                f"temperature {params.temperature:g} is above Anthropic's maximum of 1.0; "
+                "use a temperature between 0 and 1"
+            )
+        if params.min_p is not None:
+            raise ConfigurationError("Anthropic has no min_p; leave min_p unset for this model")
+
+    def _new_client(self) -> anthropic.AsyncAnthropic:
+        # max_retries=0: the core's retry layer is the only one.
+        return anthropic.AsyncAnthropic(
+            api_key=self._api_key, base_url=self.base_url, timeout=self.timeout, max_retries=0
+        )
+
+    async def aclose(self) -> None:
+        await self._clients.close(lambda client: client.close())
+
+    async def generate(
+        self,
+        messages: Sequence[Message],
+        params: SamplingParams,
+        n: int = 1,
+        *,
+        json_schema: Mapping[str, Any] | None = None,
+    ) -> list[Completion]:
+        """One request; ``json_schema`` is left to the prompt (the caller parses the reply)."""
+        if not self._caches(messages):
+            return [await self._create(messages, params, cache=False)]
+        key = repr([(m.role, m.content) for m in messages])
+        warm = self._warm.get()
+        ready = warm.get(key)
+        if ready is None:  # the first request for this prompt writes the cache, alone
+            ready = warm[key] = asyncio.Event()
+            while len(warm) > _WARM_KEYS:
+                warm.popitem(last=False)
+            try:
+                return [await self._create(messages, params, cache=True)]
+            finally:
+                ready.set()
+        await ready.wait()
+        return [await self._create(messages, params, cache=True)]
+
+    def _caches(self, messages: Sequence[Message]) -> bool:
+        if self.cache_prompt is not None:
+            return self.cache_prompt
+        return sum(len(m.content) for m in messages) >= CACHE_MIN_CHARS
+
+    async def _create(
+        self, messages: Sequence[Message], params: SamplingParams, *, cache: bool
+    ) -> Completion:
+        request = self._request(messages, params, cache=cache)
+        async with self._limits.get():
+            try:
+                response = await self._clients.get().messages.create(**request)
+            except anthropic.AnthropicError as exc:
+                raise map_sdk_error(exc, anthropic, self.name) from exc
+        text = "".join(b.text for b in response.content if getattr(b, "type", "") == "text")
+        if not text:
+            raise InvalidResponseError("the response has no text", provider=self.name)
+        u = response.usage
+        prompt_tokens = (
+            u.input_tokens + (u.cache_creation_input_tokens or 0) + (u.cache_read_input_tokens or 0)
+        )
+        stop = response.stop_reason or None
+        return Completion(
+            text=text,
+            finish_reason=_FINISH.get(stop, stop) if stop else None,
+            usage=Usage(prompt_tokens=prompt_tokens, completion_tokens=u.output_tokens),
+            model=response.model,
+        )
+
+    def _request(
+        self, messages: Sequence[Message], params: SamplingParams, *, cache: bool
+    ) -> dict[str, Any]:
+        system = "\n\n".join(m.content for m in messages if m.role == "system")
+        turns: list[dict[str, Any]] = [
+            {"role": m.role, "content": m.content} for m in messages if m.role != "system"
+        ]
+        if cache:  # cache everything up to and including the last turn
+            last = turns[-1]
+            last["content"] = [
+                {"type": "text", "text": last["content"], "cache_control": {"type": "ephemeral"}}
+            ]
+        request: dict[str, Any] = {
+            "model": self.model,
+            "messages": turns,
+            "max_tokens": params.max_tokens or self.max_tokens,
+        }
+        if system:
+            request["system"] = system
+        if params.stop:
+            request["stop_sequences"] = list(params.stop)
+        if self.sampling_params:
+            body: dict[str, Any] = {"temperature": params.temperature}
+            if params.top_p is not None:
+                body["top_p"] = params.top_p
+            request["extra_body"] = body
+        return request

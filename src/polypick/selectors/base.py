@@ -1,0 +1,166 @@
+"""What a selector is, and what it may use.
+
+A selector needs one method, ``select(context) -> Verdict``. The context hands it everything at
+once: the prompt, all surviving candidates, and — for strategies that need them — a judge model
+and the sampling model, both reached through :meth:`SelectionContext.ask`, which retries, counts
+usage and records the trace like any sampling call. The deciding logic of each selector lives in
+pure functions next to it, so it can be tested without any model.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol, runtime_checkable
+
+from pydantic import BaseModel, ConfigDict
+
+from polypick.core.protocol import ChatModel
+from polypick.core.retry import RetryPolicy, retrying
+from polypick.core.trace import Recorder
+from polypick.core.types import (
+    Candidate,
+    Completion,
+    ErrorInfo,
+    Message,
+    SamplingParams,
+    SelectionFailure,
+    Usage,
+)
+from polypick.errors import DeadlineExceededError
+
+__all__ = ["SelectionContext", "Selector", "Verdict", "best_index", "fallback_index"]
+
+
+class Verdict(BaseModel):
+    """A selector's decision: the chosen candidate and one score per candidate."""
+
+    model_config = ConfigDict(frozen=True)
+
+    index: int
+    scores: tuple[float | None, ...]
+    fallback: bool = False
+
+
+@runtime_checkable
+class Selector(Protocol):
+    """Chooses one candidate."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def needs_judge(self) -> bool:
+        """Whether ``select`` calls ``context.ask`` on the judge model."""
+        ...
+
+    async def select(self, context: SelectionContext) -> Verdict: ...
+
+
+class SelectionContext:
+    """Everything a selector may use for one call."""
+
+    def __init__(
+        self,
+        prompt: Sequence[Message],
+        candidates: Sequence[Candidate],
+        *,
+        llm: ChatModel,
+        judge: ChatModel | None,
+        recorder: Recorder,
+        policy: RetryPolicy,
+        deadline: float | None = None,
+    ) -> None:
+        self.prompt = tuple(prompt)
+        self.candidates = tuple(candidates)
+        self.llm = llm
+        self.judge = judge
+        self.recorder = recorder
+        self.policy = policy
+        self.deadline = deadline
+        self.failures: list[SelectionFailure] = []
+
+    async def ask(
+        self,
+        model: ChatModel,
+        messages: Sequence[Message],
+        params: SamplingParams,
+        *,
+        stage: str,
+        candidate: int | None = None,
+        json_schema: Mapping[str, Any] | None = None,
+    ) -> Completion | None:
+        """Make one selection-stage call; ``None`` (and a recorded failure) if it fails."""
+        attempts = 1
+
+        def on_retry(attempt: int, exc: BaseException, wait: float) -> None:
+            nonlocal attempts
+            attempts = attempt + 1
+            self.recorder.event(f"{stage}.retry", candidate=candidate, error=str(exc), wait_s=wait)
+
+        started = time.monotonic()
+        try:
+            completions = await asyncio.wait_for(
+                retrying(
+                    lambda: model.generate(messages, params, 1, json_schema=json_schema),
+                    self.policy,
+                    deadline=self.deadline,
+                    on_retry=on_retry,
+                ),
+                timeout=self._remaining(),
+            )
+        except asyncio.TimeoutError:
+            error = DeadlineExceededError(f"the deadline ran out during a {stage} call")
+            self.fail(stage, error, candidate=candidate, attempts=attempts)
+            return None
+        except Exception as exc:
+            self.recorder.add_selection_usage(Usage(requests=attempts))
+            self.fail(stage, exc, candidate=candidate, attempts=attempts)
+            return None
+        completion = completions[0]
+        self.recorder.add_selection_usage(completion.usage + Usage(requests=attempts))
+        self.recorder.event(
+            f"{stage}.done",
+            candidate=candidate,
+            latency_s=round(time.monotonic() - started, 6),
+            tokens=completion.usage.total_tokens,
+        )
+        return completion
+
+    def _remaining(self) -> float | None:
+        return None if self.deadline is None else max(0.0, self.deadline - time.monotonic())
+
+    def fail(
+        self, stage: str, exc: BaseException, *, candidate: int | None = None, attempts: int = 1
+    ) -> None:
+        """Record a failed selection-stage step; the selector carries on without it."""
+        self.failures.append(
+            SelectionFailure(
+                stage=stage,
+                candidate=candidate,
+                error=ErrorInfo.from_exception(exc, attempts),
+            )
+        )
+        self.recorder.event(f"{stage}.failed", candidate=candidate, error=str(exc))
+
+
+def fallback_index(candidates: Sequence[Candidate]) -> int:
+    """The candidate to return when a selector cannot decide: the greedy one, else the first."""
+    for index, candidate in enumerate(candidates):
+        if candidate.greedy:
+            return index
+    return 0
+
+
+def best_index(scores: Sequence[float | None], candidates: Sequence[Candidate]) -> int | None:
+    """The highest-scoring candidate; ties go to the greedy candidate, then the earliest.
+
+    ``None`` when no candidate has a score.
+    """
+    scored = [(s, i) for i, s in enumerate(scores) if s is not None]
+    if not scored:
+        return None
+    top = max(s for s, _ in scored)
+    tied = [i for s, i in scored if s == top]
+    return next((i for i in tied if candidates[i].greedy), tied[0])
