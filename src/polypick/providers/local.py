@@ -13,6 +13,7 @@ for reading the prompt. Models are loaded once per process and shared by every `
 from __future__ import annotations
 
 import asyncio
+import atexit
 import importlib.resources
 import threading
 from collections.abc import Mapping, Sequence
@@ -38,6 +39,15 @@ def default_model_path() -> Path:
     except ModuleNotFoundError:
         raise MissingDependencyError("the embedded local model", "local") from None
     return Path(str(root.joinpath(DEFAULT_MODEL_FILE)))
+
+
+@atexit.register
+def _close_models() -> None:
+    # Free models while the interpreter is intact; llama-cpp's __del__ fails during teardown.
+    with _load_lock:
+        for llama, _ in _loaded.values():
+            llama.close()
+        _loaded.clear()
 
 
 def _load(path: str, n_ctx: int) -> tuple[Any, threading.Lock]:

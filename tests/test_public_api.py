@@ -1,0 +1,67 @@
+"""The public surface is pinned: adding or removing a name is a deliberate change to this file."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+
+import pytest
+
+PUBLIC = {
+    "polypick": [
+        "BatchError", "BestOfN", "Candidate", "ChatModel", "Completion", "ConfigurationError",
+        "ErrorInfo", "Hedged", "JudgeSelector", "MajoritySelector", "Message", "PolypickError",
+        "ProviderError", "RetryPolicy", "RewardSelector", "SamplingParams", "SamplingPlan",
+        "Selection", "SelectionFailure", "Selector", "Temperature", "Temperatures",
+        "TooFewCandidatesError", "TraceEvent", "Usage", "UsageReport", "__version__",
+    ],
+    "polypick.errors": [
+        "BatchError", "ConfigurationError", "DeadlineExceededError", "InvalidResponseError",
+        "MissingAPIKeyError", "MissingDependencyError", "PolypickError", "ProviderConnectionError",
+        "ProviderError", "ProviderStatusError", "ProviderTimeoutError", "RateLimitError",
+        "TooFewCandidatesError", "UnknownNameError",
+    ],
+    "polypick.providers": [
+        "AnthropicChat", "ChatModel", "LocalChat", "ModelSpec", "OpenAIChat", "providers",
+        "register_adapter", "resolve_model",
+    ],
+    "polypick.selectors": [
+        "AnswerExtractor", "JudgeSelector", "MajoritySelector", "RewardFunction",
+        "RewardSelector", "SelectionContext", "Selector", "SelectorSpec", "Verdict",
+        "extract_answer", "normalize_answer", "resolve_selector", "selectors",
+    ],
+    "polypick.testing": ["Reply", "ScriptedCall", "ScriptedChat"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("module_name", sorted(PUBLIC))
+def test_all_is_pinned_and_every_name_resolves(module_name: str) -> None:
+    module = importlib.import_module(module_name)
+    assert sorted(module.__all__) == sorted(PUBLIC[module_name])
+    for name in module.__all__:
+        assert getattr(module, name) is not None
+
+
+def test_every_error_derives_from_polypick_error() -> None:
+    errors = importlib.import_module("polypick.errors")
+    for name in errors.__all__:
+        assert issubclass(getattr(errors, name), errors.PolypickError), name
+
+
+def test_importing_polypick_loads_no_sdk_or_model_runtime() -> None:
+    # Heavy parts load on first use, so `import polypick` stays fast and works without extras.
+    code = (
+        "import sys, polypick, polypick.providers, polypick.selectors; "
+        "print(sorted(m for m in ('openai', 'anthropic', 'llama_cpp', 'rich') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
+
+
+def test_the_package_is_typed() -> None:
+    from importlib.resources import files
+
+    assert files("polypick").joinpath("py.typed").is_file()
