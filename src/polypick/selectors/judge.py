@@ -113,7 +113,8 @@ class JudgeSelector:
         self.schema = {
             "type": "object",
             "properties": {
-                "reasoning": {"type": "string"},
+                # bounded, so a small judge cannot ramble through its whole token budget
+                "reasoning": {"type": "string", "maxLength": 400},
                 "score": {"type": "integer", "minimum": self.low, "maximum": self.high},
             },
             "required": ["reasoning", "score"],

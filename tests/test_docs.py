@@ -1,0 +1,35 @@
+"""The Python examples in the README and docs run, as written."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
+
+
+def _examples() -> list[tuple[str, str]]:
+    found = []
+    for page in PAGES:
+        for number, code in enumerate(BLOCK.findall(page.read_text()), start=1):
+            found.append((f"{page.relative_to(ROOT)}#{number}", code))
+    return found
+
+
+EXAMPLES = _examples()
+
+
+def test_the_readme_has_examples() -> None:
+    assert any(name.startswith("README.md") for name, _ in EXAMPLES)
+
+
+@pytest.mark.parametrize(("name", "code"), EXAMPLES, ids=[name for name, _ in EXAMPLES])
+def test_example_runs(name: str, code: str, capsys: pytest.CaptureFixture[str]) -> None:
+    namespace: dict[str, object] = {"__name__": "__docs__"}
+    exec(compile(code, name, "exec"), namespace)  # noqa: S102 - our own documentation
+    if "print(" in code:
+        assert capsys.readouterr().out.strip(), f"{name} printed nothing"
