@@ -30,6 +30,6 @@ def test_the_readme_has_examples() -> None:
 @pytest.mark.parametrize(("name", "code"), EXAMPLES, ids=[name for name, _ in EXAMPLES])
 def test_example_runs(name: str, code: str, capsys: pytest.CaptureFixture[str]) -> None:
     namespace: dict[str, object] = {"__name__": "__docs__"}
-    exec(compile(code, name, "exec"), namespace)  # noqa: S102 - our own documentation
+    exec(compile(code, name, "exec"), namespace)
     if "print(" in code:
         assert capsys.readouterr().out.strip(), f"{name} printed nothing"

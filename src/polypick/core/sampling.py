@@ -8,7 +8,7 @@ configured objects (``Hedged(temperature=0.9, min_p=0.05)``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol, runtime_checkable
+from typing import Annotated, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -78,15 +78,13 @@ class Temperature(_PlanBase):
 class Temperatures(_PlanBase):
     """A mixed-temperature pool: sample i uses ``temperatures[i % len(temperatures)]``."""
 
-    temperatures: tuple[float, ...] = Field(min_length=1)
+    temperatures: tuple[Annotated[float, Field(ge=0.0)], ...] = Field(min_length=1)
 
     @property
     def name(self) -> str:
         return "temperatures=" + ",".join(f"{t:g}" for t in self.temperatures)
 
     def plan(self, n: int) -> list[SamplingParams]:
-        if any(t < 0 for t in self.temperatures):
-            raise ConfigurationError("temperatures must be >= 0")
         ts = self.temperatures
         return [self._params(ts[i % len(ts)], i) for i in range(n)]
 
@@ -105,7 +103,8 @@ class Hedged(_PlanBase):
         return f"hedged(temperature={self.temperature:g})"
 
     def plan(self, n: int) -> list[SamplingParams]:
-        return [self._params(0.0, 0)] + [self._params(self.temperature, i) for i in range(1, n)]
+        greedy = [self._params(0.0, 0)] if n > 0 else []
+        return greedy + [self._params(self.temperature, i) for i in range(1, n)]
 
 
 SamplingSpec = str | float | Sequence[float] | SamplingPlan
@@ -130,9 +129,11 @@ def resolve_sampling(spec: SamplingSpec) -> SamplingPlan:
         if isinstance(spec, str):
             return _from_string(spec)
         return Temperatures(temperatures=tuple(float(t) for t in spec))
+    except ConfigurationError:
+        raise
     except ValidationError as exc:
         raise ConfigurationError(f"invalid sampling {spec!r}: {_first_error(exc)}") from None
-    except TypeError:
+    except (TypeError, ValueError):
         raise ConfigurationError(
             f"cannot use {spec!r} as sampling; pass 'hedged', 'greedy', a temperature, "
             "a list of temperatures or a SamplingPlan"

@@ -6,7 +6,7 @@ Everything here is a pydantic model so that a :class:`Selection` serialises to J
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
@@ -56,8 +56,12 @@ def to_messages(prompt: PromptInput) -> tuple[Message, ...]:
         items: Sequence[Message | Mapping[str, Any]] = [{"role": "user", "content": prompt}]
     elif isinstance(prompt, Message | Mapping):
         items = [prompt]
+    elif isinstance(prompt, Sequence):
+        items = cast(Sequence[Message | Mapping[str, Any]], prompt)
     else:
-        items = prompt
+        raise ConfigurationError(
+            f"cannot read {prompt!r} as a prompt; pass a string or a list of chat messages"
+        )
     messages = tuple(_to_message(item) for item in items)
     if not messages:
         raise ConfigurationError("the prompt has no messages; pass a string or a list of messages")

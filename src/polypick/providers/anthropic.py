@@ -68,7 +68,7 @@ class AnthropicChat:
         if max_concurrency < 1 or max_tokens < 1:
             raise ConfigurationError("max_concurrency and max_tokens must be >= 1")
         key = api_key or os.environ.get("ANTHROPIC_API_KEY")
-        if key is None:
+        if not key:
             raise MissingAPIKeyError("Anthropic", "ANTHROPIC_API_KEY")
         self.model = model
         self.base_url = base_url

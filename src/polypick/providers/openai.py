@@ -66,7 +66,7 @@ class OpenAIChat:
         if max_concurrency < 1:
             raise ConfigurationError("max_concurrency must be >= 1")
         key = api_key or os.environ.get("OPENAI_API_KEY")
-        if key is None:
+        if not key:
             if base_url is None and not os.environ.get("OPENAI_BASE_URL"):
                 raise MissingAPIKeyError("OpenAI", "OPENAI_API_KEY")
             key = "not-needed"  # local servers accept any key, but the SDK insists on one

@@ -10,6 +10,7 @@ pure functions next to it, so it can be tested without any model.
 from __future__ import annotations
 
 import asyncio
+import math
 import time
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
@@ -110,7 +111,12 @@ class SelectionContext:
                 ),
                 timeout=self._remaining(),
             )
+        except DeadlineExceededError as exc:  # also a TimeoutError: handle it first
+            self.recorder.add_selection_usage(Usage(requests=attempts))
+            self.fail(stage, exc, candidate=candidate, attempts=attempts)
+            return None
         except asyncio.TimeoutError:
+            self.recorder.add_selection_usage(Usage(requests=attempts))
             error = DeadlineExceededError(f"the deadline ran out during a {stage} call")
             self.fail(stage, error, candidate=candidate, attempts=attempts)
             return None
@@ -156,9 +162,9 @@ def fallback_index(candidates: Sequence[Candidate]) -> int:
 def best_index(scores: Sequence[float | None], candidates: Sequence[Candidate]) -> int | None:
     """The highest-scoring candidate; ties go to the greedy candidate, then the earliest.
 
-    ``None`` when no candidate has a score.
+    ``None`` when no candidate has a score (NaN counts as none).
     """
-    scored = [(s, i) for i, s in enumerate(scores) if s is not None]
+    scored = [(s, i) for i, s in enumerate(scores) if s is not None and not math.isnan(s)]
     if not scored:
         return None
     top = max(s for s, _ in scored)

@@ -40,7 +40,9 @@ INSTRUCTIONS = (
 REMINDER = 'Your reply could not be read. Reply with only a JSON object like {"score": 7}.'
 
 _JSON_OBJECT = re.compile(r"\{[^{}]*\}", re.DOTALL)
-_KEYED = re.compile(r"\b(?:score|rating)\b\W{0,3}[:=]?\s*(-?\d+(?:\.\d+)?)", re.IGNORECASE)
+_KEYED = re.compile(
+    r"\b(?:score|rating)\b[^\w-]{0,3}[:=]?\s*(-?\d+(?:\.\d+)?)(\s*/\s*\d+)?", re.IGNORECASE
+)
 _BRACKETS = re.compile(r"\[\[\s*(-?\d+(?:\.\d+)?)\s*\]\]")
 _OUT_OF = re.compile(r"(-?\d+(?:\.\d+)?)\s*/\s*(\d+)")
 
@@ -69,7 +71,7 @@ def parse_score(text: str, low: float = 1, high: float = 10) -> float | None:
     for found in _JSON_OBJECT.findall(text):
         try:
             data = json.loads(found)
-        except json.JSONDecodeError:
+        except ValueError:  # malformed JSON, or an integer too long to convert
             continue
         if isinstance(data, dict):
             for key in ("score", "rating"):
@@ -78,10 +80,15 @@ def parse_score(text: str, low: float = 1, high: float = 10) -> float | None:
                     return float(value) if low <= value <= high else None
                 if isinstance(value, str):
                     return _in_range(value, low, high)
-    for pattern in (_KEYED, _BRACKETS):
-        match = pattern.search(text)
-        if match:
-            return _in_range(match.group(1), low, high)
+    keyed = _KEYED.search(text)
+    if keyed:
+        out_of = keyed.group(2)
+        if out_of and float(out_of.strip().lstrip("/")) != high:
+            return None  # "Score: 4/5" is on another scale than ours
+        return _in_range(keyed.group(1), low, high)
+    bracketed = _BRACKETS.search(text)
+    if bracketed:
+        return _in_range(bracketed.group(1), low, high)
     match = _OUT_OF.search(text)
     if match and float(match.group(2)) == high:
         return _in_range(match.group(1), low, high)

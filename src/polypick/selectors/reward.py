@@ -13,6 +13,7 @@ import asyncio
 import inspect
 import math
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from polypick.errors import ConfigurationError, InvalidResponseError
 from polypick.selectors.base import SelectionContext, Verdict, best_index, fallback_index
@@ -53,10 +54,13 @@ class RewardSelector:
         self, context: SelectionContext, prompt: str, index: int, text: str
     ) -> float | None:
         try:
-            if inspect.iscoroutinefunction(self.fn):
-                value = await self.fn(prompt, text)
-            else:
+            value: Any
+            if _is_async(self.fn):
+                value = self.fn(prompt, text)
+            else:  # in a worker thread: a slow scorer must not block the event loop
                 value = await asyncio.to_thread(self.fn, prompt, text)
+            if inspect.isawaitable(value):  # async, or a sync function returning a coroutine
+                value = await value
             score = float(value)
             if not math.isfinite(score):
                 raise InvalidResponseError(f"the reward function returned {value!r}")
@@ -65,3 +69,9 @@ class RewardSelector:
             return None
         context.recorder.event("reward.score", candidate=index, score=score)
         return score
+
+
+def _is_async(fn: object) -> bool:
+    # An object whose __call__ is a coroutine function counts too.
+    call = type(fn).__call__ if callable(fn) and not inspect.isroutine(fn) else None
+    return inspect.iscoroutinefunction(fn) or inspect.iscoroutinefunction(call)

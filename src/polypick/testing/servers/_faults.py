@@ -18,6 +18,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 _TRANSPORT_KEY = "polypick.transport"
 
 FaultKind = Literal[
+    "ok",
     "status",
     "reset",
     "delay",
@@ -66,6 +67,11 @@ class Fault:
         return cls(
             "status", status_code=code, retry_after=retry_after, retry_after_ms=retry_after_ms
         )
+
+    @classmethod
+    def ok(cls) -> Fault:
+        """No fault: answer this request normally (to interleave successes in a script)."""
+        return cls("ok")
 
     @classmethod
     def reset(cls) -> Fault:
@@ -163,7 +169,8 @@ class FaultPlan:
         """The fault for the next arriving request, or None for a clean request."""
         with self._lock:
             if self._queue:
-                return self._queue.popleft()
+                fault = self._queue.popleft()
+                return None if fault.kind == "ok" else fault
             if self._rate > 0 and self._rng.random() < self._rate:
                 return self._rng.choice(self._kinds)
             return None
