@@ -134,6 +134,22 @@ async def test_500_500_200_is_exactly_three_attempts(server: FakeOpenAIServer) -
     assert sel.candidates[0].attempts == 3
 
 
+@pytest.mark.parametrize(
+    "fault",
+    [Fault.malformed_json(), Fault.truncated(), Fault.reset()],
+    ids=["json", "cut", "reset"],
+)
+async def test_garbled_or_dropped_responses_are_retried(
+    server: FakeOpenAIServer, fault: Fault
+) -> None:
+    server.script([fault])
+    async with BestOfN(chat(server), n=1, sampling=0.7, selector="majority", retry=POLICY) as bon:
+        sel = await bon.ainvoke("q")
+    assert server.request_count == 2
+    assert sel.candidates[0].attempts == 2
+    assert [e.event for e in sel.trace].count("sample.retry") == 1
+
+
 async def test_a_refusal_is_a_candidate_and_empty_content_is_not(
     server: FakeOpenAIServer,
 ) -> None:

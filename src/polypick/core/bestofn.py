@@ -85,10 +85,11 @@ class BestOfN:
         for params in self.plan:
             self.llm.validate(params)
         self.selector = resolve_selector(selector)
-        needs_judge = self.selector.needs_judge or judge is not None
-        self.judge: ChatModel | None = resolve_model(judge or llm) if needs_judge else None
-        if self.judge is not None and judge is None:
-            self.judge = self.llm  # share the backend (and its connections) when it judges itself
+        self.judge: ChatModel | None = None
+        if judge is not None:
+            self.judge = resolve_model(judge)
+        elif self.selector.needs_judge:
+            self.judge = self.llm  # the model judges itself, sharing its connections
         self.min_candidates = min_candidates
         self.deadline = deadline
         self.retry = retry if isinstance(retry, RetryPolicy) else RetryPolicy(max_retries=retry)

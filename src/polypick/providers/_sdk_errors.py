@@ -64,5 +64,7 @@ def map_sdk_error(exc: Exception, sdk: ModuleType, provider: str) -> ProviderErr
             _status_message(exc), status_code=status, provider=provider, retry_after=retry_after
         )
     if isinstance(exc, sdk.APIResponseValidationError | ValueError):
-        return InvalidResponseError(f"unreadable response ({exc})", provider=provider)
+        error = InvalidResponseError(f"unreadable response ({exc})", provider=provider)
+        error.retryable = True  # a garbled body is a passing fault, like a dropped connection
+        return error
     return ProviderError(f"{type(exc).__name__}: {exc}", provider=provider)

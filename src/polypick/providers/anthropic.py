@@ -147,7 +147,7 @@ class AnthropicChat:
         async with self._limits.get():
             try:
                 response = await self._clients.get().messages.create(**request)
-            except anthropic.AnthropicError as exc:
+            except (anthropic.AnthropicError, ValueError) as exc:  # ValueError: a malformed body
                 raise map_sdk_error(exc, anthropic, self.name) from exc
         text = "".join(b.text for b in response.content if getattr(b, "type", "") == "text")
         if not text:

@@ -155,7 +155,7 @@ class OpenAIChat:
                 response: openai.types.chat.ChatCompletion
                 response = await self._clients.get().chat.completions.create(**request)
                 return response
-            except openai.OpenAIError as exc:
+            except (openai.OpenAIError, ValueError) as exc:  # ValueError: a malformed body
                 raise map_sdk_error(exc, openai, self.name) from exc
 
     def _request(
