@@ -12,11 +12,11 @@ $(BIN)/python:
 
 # Reinstall whenever the project's metadata changes.
 $(VENV)/.run-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[local,cli]"
+	$(BIN)/pip install --quiet -e ".[local,cli,multilingual]"
 	touch $@
 
 $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[local,cli,testing]" --group dev
+	$(BIN)/pip install --quiet -e ".[local,cli,testing,multilingual]" --group dev
 	touch $@ $(VENV)/.run-installed
 
 run: $(VENV)/.run-installed

@@ -13,25 +13,26 @@ import time
 from collections.abc import Callable, Sequence
 from types import TracebackType
 
+from polypick.core.language import LanguageDetector, default_detector
 from polypick.core.protocol import ChatModel
 from polypick.core.retry import RetryPolicy
 from polypick.core.sampler import Sampler
 from polypick.core.sampling import SamplingSpec, resolve_sampling
+from polypick.core.selection import detect_languages, finish, prompt_text, run_selector
 from polypick.core.sync import run_sync
 from polypick.core.trace import Recorder
 from polypick.core.types import (
-    Candidate,
     PromptInput,
+    SamplingParams,
     Selection,
     TraceEvent,
     Usage,
-    UsageReport,
     to_messages,
 )
 from polypick.errors import BatchError, ConfigurationError, TooFewCandidatesError
 from polypick.providers import ModelSpec, resolve_model
 from polypick.selectors import SelectorSpec, resolve_selector
-from polypick.selectors.base import SelectionContext, Verdict, fallback_index
+from polypick.selectors.base import SelectionContext
 
 __all__ = ["BestOfN"]
 
@@ -55,6 +56,8 @@ class BestOfN:
         deadline: seconds the whole call may take; samples still running then are dropped
             and listed as failures.
         retry: the retry policy, or just the number of retries per request.
+        detect_language: detect the language of the prompt and of every candidate (for
+            language-aware sampling and language fidelity); ``False`` to skip, or a detector.
 
     Raises:
         ConfigurationError: for invalid settings, before any request is sent.
@@ -71,6 +74,7 @@ class BestOfN:
         min_candidates: int = 1,
         deadline: float | None = None,
         retry: RetryPolicy | int = 2,
+        detect_language: bool | LanguageDetector = True,
     ) -> None:
         if isinstance(n, bool) or not isinstance(n, int) or n < 1:
             raise ConfigurationError(f"n must be a whole number >= 1, got {n!r}")
@@ -93,6 +97,11 @@ class BestOfN:
         self.min_candidates = min_candidates
         self.deadline = deadline
         self.retry = retry if isinstance(retry, RetryPolicy) else RetryPolicy(max_retries=retry)
+        self.detector: LanguageDetector | None
+        if detect_language is True:
+            self.detector = default_detector()
+        else:
+            self.detector = detect_language or None
 
     def __repr__(self) -> str:
         return (
@@ -112,17 +121,26 @@ class BestOfN:
         messages = to_messages(prompt)
         recorder = Recorder(on_event)
         deadline = None if self.deadline is None else time.monotonic() + self.deadline
-        recorder.event("sampling.start", llm=self.llm.name, n=self.n, plan=self.sampling.name)
+        language, _ = await detect_languages(self.detector, prompt_text(messages), [])
+        plan = self._plan(language)
+        recorder.event(
+            "sampling.start",
+            llm=self.llm.name,
+            n=self.n,
+            plan=self.sampling.name,
+            language=language,
+        )
         sampler = Sampler(self.llm, self.retry, recorder, deadline=deadline)
-        samples = await sampler.sample(messages, self.plan)
+        samples = await sampler.sample(messages, plan)
         survivors = [c for c in samples if c.ok]
-        failures = tuple(c for c in samples if not c.ok)
+        failures = [c for c in samples if not c.ok]
         if len(survivors) < self.min_candidates:
             raise TooFewCandidatesError(
                 f"{len(survivors)} of {self.n} samples from {self.llm.name} succeeded; "
                 f"at least {self.min_candidates} needed",
                 [sampler.errors[c.sample] for c in failures],
             )
+        _, survivors = await detect_languages(self.detector, "", survivors)
         context = SelectionContext(
             messages,
             survivors,
@@ -131,45 +149,25 @@ class BestOfN:
             recorder=recorder,
             policy=self.retry,
             deadline=deadline,
+            language=language,
         )
-        verdict = await self._select(context)
-        return Selection(
-            text=survivors[verdict.index].text,
-            index=verdict.index,
-            candidates=tuple(survivors),
-            scores=verdict.scores,
-            selector=self.selector.name,
+        verdict = await run_selector(self.selector, context)
+        return finish(
+            context,
+            verdict,
+            selector=self.selector,
             llm=self.llm.name,
             failures=failures,
-            selection_failures=tuple(context.failures),
-            usage=UsageReport(
-                generation=sum((c.usage for c in samples), Usage()),
-                selection=recorder.selection_usage,
-            ),
-            latency_s=recorder.elapsed(),
-            trace=tuple(recorder.events),
+            generation=sum((c.usage for c in samples), Usage()),
         )
 
-    async def _select(self, context: SelectionContext) -> Verdict:
-        candidates = context.candidates
-        if len(candidates) == 1:
-            context.recorder.event("selection.skipped", reason="one candidate")
-            return Verdict(index=0, scores=(None,))
-        context.recorder.event("selection.start", selector=self.selector.name)
-        try:
-            verdict = await self.selector.select(context)
-            _check(verdict, candidates)
-        except Exception as exc:  # a broken selector must not throw away paid-for samples
-            logger.warning("selector %s failed; returning the fallback: %s", self.selector, exc)
-            context.fail("selection", exc)
-            context.recorder.event("selection.fallback", error=str(exc))
-            return Verdict(
-                index=fallback_index(candidates),
-                scores=tuple(None for _ in candidates),
-                fallback=True,
-            )
-        context.recorder.event("selection.done", index=verdict.index, fallback=verdict.fallback)
-        return verdict
+    def _plan(self, language: str | None) -> tuple[SamplingParams, ...]:
+        if language is None:
+            return self.plan
+        plan = tuple(self.sampling.plan(self.n, language))
+        for params in plan:  # a language profile may pick temperatures the provider rejects
+            self.llm.validate(params)
+        return plan
 
     async def abatch(
         self, prompts: Sequence[PromptInput], *, max_concurrency: int = 8
@@ -243,11 +241,3 @@ class BestOfN:
         tb: TracebackType | None,
     ) -> None:
         self.close()
-
-
-def _check(verdict: Verdict, candidates: Sequence[Candidate]) -> None:
-    if not 0 <= verdict.index < len(candidates) or len(verdict.scores) != len(candidates):
-        raise ValueError(
-            f"the selector returned index {verdict.index} and {len(verdict.scores)} scores "
-            f"for {len(candidates)} candidates"
-        )

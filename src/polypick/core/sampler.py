@@ -140,7 +140,7 @@ class Sampler:
         exc: Exception,
         attempts: int,
         started: float,
-        request: int = -1,
+        request: int | None = None,
         requests_sent: int = 0,
     ) -> None:
         self.errors[index] = exc

@@ -34,7 +34,9 @@ class SamplingPlan(Protocol):
     @property
     def name(self) -> str: ...
 
-    def plan(self, n: int) -> list[SamplingParams]: ...
+    def plan(self, n: int, language: str | None = None) -> list[SamplingParams]:
+        """The parameters of ``n`` samples for a prompt in ``language`` (ISO 639-1, if known)."""
+        ...
 
 
 class _PlanBase(BaseModel):
@@ -71,7 +73,7 @@ class Temperature(_PlanBase):
     def name(self) -> str:
         return f"temperature={self.temperature:g}"
 
-    def plan(self, n: int) -> list[SamplingParams]:
+    def plan(self, n: int, language: str | None = None) -> list[SamplingParams]:
         return [self._params(self.temperature, i) for i in range(n)]
 
 
@@ -84,7 +86,7 @@ class Temperatures(_PlanBase):
     def name(self) -> str:
         return "temperatures=" + ",".join(f"{t:g}" for t in self.temperatures)
 
-    def plan(self, n: int) -> list[SamplingParams]:
+    def plan(self, n: int, language: str | None = None) -> list[SamplingParams]:
         ts = self.temperatures
         return [self._params(ts[i % len(ts)], i) for i in range(n)]
 
@@ -102,7 +104,7 @@ class Hedged(_PlanBase):
     def name(self) -> str:
         return f"hedged(temperature={self.temperature:g})"
 
-    def plan(self, n: int) -> list[SamplingParams]:
+    def plan(self, n: int, language: str | None = None) -> list[SamplingParams]:
         greedy = [self._params(0.0, 0)] if n > 0 else []
         return greedy + [self._params(self.temperature, i) for i in range(1, n)]
 

@@ -173,10 +173,12 @@ class Candidate(_Record):
     """
 
     text: str
-    params: SamplingParams
-    greedy: bool
-    sample: int = Field(description="position in the sampling plan")
-    request: int = Field(description="which request produced this sample")
+    params: SamplingParams | None = Field(
+        default=None, description="how it was sampled; None for candidates given to select()"
+    )
+    greedy: bool = False
+    sample: int = Field(default=0, description="position in the sampling plan")
+    request: int | None = Field(default=None, description="which request produced this sample")
     language: str | None = None
     finish_reason: str | None = None
     usage: Usage = Usage()
@@ -186,8 +188,8 @@ class Candidate(_Record):
 
     @computed_field  # type: ignore[prop-decorator]
     @property
-    def temperature(self) -> float:
-        return self.params.temperature
+    def temperature(self) -> float | None:
+        return None if self.params is None else self.params.temperature
 
     @property
     def ok(self) -> bool:
@@ -215,6 +217,8 @@ class Selection(_Record):
 
     Attributes:
         text: the selected candidate's text.
+        language: the prompt's detected language (ISO 639-1), if any; each candidate has its own,
+            and ``off_language`` lists the candidates written in another one.
         index: the selected candidate's position in ``candidates``.
         candidates: the samples that succeeded, in sampling-plan order.
         scores: one score per candidate from the selector (``None`` where it has none).
@@ -240,3 +244,15 @@ class Selection(_Record):
     @property
     def best(self) -> Candidate:
         return self.candidates[self.index]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def off_language(self) -> tuple[int, ...]:
+        """Candidates detected in another language than the prompt (language fidelity)."""
+        if self.language is None:
+            return ()
+        return tuple(
+            i
+            for i, c in enumerate(self.candidates)
+            if c.language is not None and c.language != self.language
+        )

@@ -31,7 +31,14 @@ from polypick.core.types import (
 )
 from polypick.errors import DeadlineExceededError
 
-__all__ = ["SelectionContext", "Selector", "Verdict", "best_index", "fallback_index"]
+__all__ = [
+    "SelectionContext",
+    "Selector",
+    "Verdict",
+    "best_index",
+    "fallback_index",
+    "off_language",
+]
 
 
 class Verdict(BaseModel):
@@ -72,8 +79,11 @@ class SelectionContext:
         recorder: Recorder,
         policy: RetryPolicy,
         deadline: float | None = None,
+        language: str | None = None,
     ) -> None:
         self.prompt = tuple(prompt)
+        self.language = language
+        """The prompt's detected language (ISO 639-1), or ``None``."""
         self.candidates = tuple(candidates)
         self.llm = llm
         self.judge = judge
@@ -159,12 +169,26 @@ def fallback_index(candidates: Sequence[Candidate]) -> int:
     return 0
 
 
-def best_index(scores: Sequence[float | None], candidates: Sequence[Candidate]) -> int | None:
+def off_language(candidate: Candidate, language: str | None) -> bool:
+    """Whether ``candidate`` is known to be written in another language than ``language``."""
+    return language is not None and candidate.language not in (None, language)
+
+
+def best_index(
+    scores: Sequence[float | None],
+    candidates: Sequence[Candidate],
+    language: str | None = None,
+) -> int | None:
     """The highest-scoring candidate; ties go to the greedy candidate, then the earliest.
 
-    ``None`` when no candidate has a score (NaN counts as none).
+    Language fidelity: given the prompt's ``language``, a candidate detected in another language
+    never beats one in the prompt's language (or of unknown language) that has a score; it can
+    still win when nothing else was scored. ``None`` when no candidate has a score (NaN counts
+    as none).
     """
     scored = [(s, i) for i, s in enumerate(scores) if s is not None and not math.isnan(s)]
+    faithful = [(s, i) for s, i in scored if not off_language(candidates[i], language)]
+    scored = faithful or scored
     if not scored:
         return None
     top = max(s for s, _ in scored)
