@@ -20,7 +20,7 @@ $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.run-installed
 
 run: $(VENV)/.run-installed
-	$(BIN)/polypick run "$(PROMPT)" -n 3 --max-tokens 64 --seed 7
+	$(BIN)/polypick run "$(PROMPT)" -n 3 --max-tokens 64 --seed 7 --judge local
 
 test: $(VENV)/.test-installed lint typecheck pytest
 

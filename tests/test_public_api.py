@@ -10,11 +10,15 @@ import pytest
 
 PUBLIC = {
     "polypick": [
-        "BatchError", "BestOfN", "Candidate", "ChatModel", "Completion", "ConfigurationError",
-        "ErrorInfo", "Hedged", "JudgeSelector", "MajoritySelector", "Message", "PolypickError",
+        "BatchError", "BestOfN", "Candidate", "ChatModel", "ChopsSelector", "Completion",
+        "ConfigurationError", "ErrorInfo", "Hedged", "JudgeSelector", "MBRSelector",
+        "MajoritySelector", "Message", "PolypickError", "TournamentSelector",
+        "WeightedMajoritySelector", "XMBRSelector",
         "ProviderError", "RetryPolicy", "RewardSelector", "SamplingParams", "SamplingPlan",
-        "Selection", "SelectionFailure", "Selector", "Temperature", "Temperatures",
-        "TooFewCandidatesError", "TraceEvent", "Usage", "UsageReport", "__version__",
+        "Selection", "SelectionFailure", "Selector", "Temperature", "TemperatureProfile",
+        "Temperatures",
+        "TooFewCandidatesError", "TraceEvent", "Usage", "UsageReport", "__version__", "aselect",
+        "select",
     ],
     "polypick.errors": [
         "BatchError", "ConfigurationError", "DeadlineExceededError", "InvalidResponseError",
@@ -27,9 +31,11 @@ PUBLIC = {
         "register_adapter", "resolve_model",
     ],
     "polypick.selectors": [
-        "AnswerExtractor", "JudgeSelector", "MajoritySelector", "RewardFunction",
-        "RewardSelector", "SelectionContext", "Selector", "SelectorSpec", "Verdict",
-        "extract_answer", "normalize_answer", "resolve_selector", "selectors",
+        "AnswerExtractor", "ChopsSelector", "JudgeSelector", "MBRSelector", "MajoritySelector",
+        "RewardEndpoint", "TournamentSelector", "XMBRSelector",
+        "RewardFunction", "RewardSelector", "SelectionContext", "Selector", "SelectorSpec",
+        "Verdict", "WeightedMajoritySelector", "default_selector", "extract_answer",
+        "normalize_answer", "resolve_selector", "selectors",
     ],
     "polypick.testing": ["Reply", "ScriptedCall", "ScriptedChat"],
 }  # fmt: skip

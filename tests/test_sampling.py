@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from polypick.core.profiles import DEFAULT_PROFILE
 from polypick.core.sampling import Hedged, SamplingPlan, Temperature, Temperatures, resolve_sampling
 from polypick.errors import ConfigurationError, UnknownNameError
 
@@ -34,9 +35,12 @@ def test_hedged_gives_one_greedy_sample_first_then_n_minus_1_stochastic(
     ids=["hedged", "temperature", "temperatures"],
 )
 @pytest.mark.parametrize("n", [0, 1, 2, 7], ids=lambda n: f"n={n}")
-def test_every_plan_returns_exactly_n_samples(plan: SamplingPlan, n: int) -> None:
-    # The protocol: ``plan(n)`` returns N parameters. Hedged returns a greedy sample for n=0.
-    assert len(plan.plan(n)) == n
+@pytest.mark.parametrize("language", [None, "en", "ja"], ids=str)
+def test_every_plan_returns_exactly_n_samples(
+    plan: SamplingPlan, n: int, language: str | None
+) -> None:
+    # The protocol: ``plan(n, language)`` returns N parameters, whatever the language.
+    assert len(plan.plan(n, language)) == n
 
 
 @pytest.mark.parametrize(
@@ -90,6 +94,7 @@ def test_plan_options_pass_through_to_every_sample() -> None:
     [
         ("hedged", Hedged()),
         ("HEDGED ", Hedged()),
+        (DEFAULT_PROFILE, Hedged()),
         ("greedy", Temperature(temperature=0.0)),
         ("temperature", Temperature(temperature=0.7)),
         ("0.7", Temperature(temperature=0.7)),
@@ -105,6 +110,7 @@ def test_plan_options_pass_through_to_every_sample() -> None:
     ids=[
         "hedged",
         "hedged-case-and-spaces",
+        "profile",
         "greedy",
         "temperature-name",
         "temperature-string",
@@ -125,9 +131,27 @@ def test_specs_resolve_to_plans(spec: object, expected: SamplingPlan) -> None:
 
 
 def test_greedy_plan_is_all_greedy_and_hedged_name_says_so() -> None:
-    assert all(p.greedy for p in resolve_sampling("greedy").plan(4))
-    assert resolve_sampling("hedged").name == "hedged(temperature=0.7)"
+    assert all(p.greedy for p in resolve_sampling("greedy").plan(4, "en"))
+    assert resolve_sampling("hedged").name == "hedged(profile=default)"
+    assert resolve_sampling("0.7").name == "temperature=0.7"
     assert resolve_sampling("0.3,0.7,1.0").name == "temperatures=0.3,0.7,1"
+
+
+def test_default_hedged_keeps_temperature_0_7_when_the_language_is_unknown() -> None:
+    # Before profiles, "hedged" meant 0.7 for every prompt; prompts of unknown language keep it.
+    assert [p.temperature for p in resolve_sampling("hedged").plan(4)] == [0.0, 0.7, 0.7, 0.7]
+
+
+@pytest.mark.parametrize("language", [None, "en", "es", "ja", "sw"], ids=str)
+def test_a_number_gives_one_temperature_in_every_language(language: str | None) -> None:
+    assert [p.temperature for p in Hedged(temperature=0.9).plan(3, language)] == [0.0, 0.9, 0.9]
+    assert [p.temperature for p in Temperature(temperature=0.4).plan(2, language)] == [0.4, 0.4]
+    plan = Temperatures(temperatures=(0.3, 0.9)).plan(3, language)
+    assert [p.temperature for p in plan] == [0.3, 0.9, 0.3]
+
+
+def test_plans_are_hashable_and_equal_by_value() -> None:
+    assert len({Hedged(), Hedged(), Hedged(temperature=0.9), Temperature()}) == 3
 
 
 def test_a_plan_object_is_returned_unchanged() -> None:
@@ -174,6 +198,42 @@ def test_bad_specs_raise_configuration_error_that_says_how_to_fix(spec: object, 
     with pytest.raises(ConfigurationError) as info:
         resolve_sampling(spec)  # type: ignore[arg-type]
     assert hint in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("make", "hint"),
+    [
+        (lambda: Hedged(temperature=0), "must be greater than 0"),
+        (lambda: Hedged(temperature=-0.5), "sampling='greedy'"),
+        (lambda: Temperature(temperature=-1), "0 for greedy decoding"),
+        (lambda: Temperature(temperature=float("inf")), "finite"),
+        (lambda: Hedged(temperature="hot"), "a number such as 0.7 or a TemperatureProfile"),
+        (lambda: Temperature(temperature=None), "a number such as 0.7"),
+        (lambda: Hedged(temperature=True), "a number such as 0.7"),
+        (lambda: Hedged(top_p=0), "top_p"),
+        (lambda: Temperatures(temperatures=(0.5, -0.1)), "temperatures.1"),
+        (lambda: Hedged(temperature=0.7, nucleus=0.9), "nucleus"),
+    ],
+    ids=[
+        "hedged-zero",
+        "hedged-negative",
+        "negative",
+        "infinite",
+        "word",
+        "none",
+        "bool",
+        "top-p-zero",
+        "list-negative",
+        "unknown-option",
+    ],
+)
+def test_building_a_bad_plan_raises_configuration_error_not_a_pydantic_one(
+    make: Callable[[], SamplingPlan], hint: str
+) -> None:
+    with pytest.raises(ConfigurationError) as info:
+        make()
+    assert hint in str(info.value)
+    assert str(info.value).startswith("invalid ")
 
 
 def test_unknown_names_list_every_choice() -> None:

@@ -136,7 +136,7 @@ async def test_judge_defaults_to_the_sampling_model() -> None:
 async def test_judge_re_asks_once_when_a_rating_is_unreadable() -> None:
     llm = by_sample("A", "B", "C")
     judge = judge_by({"A": '{"score": 4}', "B": ["Great answer!", "[[9]]"], "C": "7/10"})
-    bon = BestOfN(llm, n=3, sampling=HEDGED, judge=judge, retry=NO_WAIT)
+    bon = BestOfN(llm, n=3, sampling=HEDGED, selector="judge", judge=judge, retry=NO_WAIT)
     sel = await bon.ainvoke("q")
 
     assert sel.index == 1
@@ -160,7 +160,7 @@ async def test_unreadable_and_failed_judge_calls_are_listed() -> None:
             "C": ProviderStatusError("bad request", status_code=400),
         }
     )
-    bon = BestOfN(llm, n=3, sampling=HEDGED, judge=judge, retry=NO_WAIT)
+    bon = BestOfN(llm, n=3, sampling=HEDGED, selector="judge", judge=judge, retry=NO_WAIT)
     sel = await bon.ainvoke("q")
 
     assert sel.index == 1
@@ -180,7 +180,9 @@ async def test_retried_judge_calls_count_every_attempt() -> None:
     busy = ProviderStatusError("overloaded", status_code=503)
     llm = by_sample("A", "B")
     judge = judge_by({"A": [busy, busy, '{"score": 8}'], "B": '{"score": 5}'})
-    sel = await BestOfN(llm, n=2, sampling=HEDGED, judge=judge, retry=NO_WAIT).ainvoke("q")
+    sel = await BestOfN(
+        llm, n=2, sampling=HEDGED, selector="judge", judge=judge, retry=NO_WAIT
+    ).ainvoke("q")
     assert sel.index == 0
     assert sel.selection_failures == ()
     assert sel.usage.selection.requests == 4
@@ -191,7 +193,9 @@ async def test_judge_falls_back_to_the_greedy_sample_when_nothing_is_rated() -> 
     llm = by_sample("A", "B", "C")
     down = ProviderStatusError("forbidden", status_code=403)
     judge = judge_by({"A": down, "B": down, "C": down})
-    bon = BestOfN(llm, n=3, sampling=GREEDY_IN_THE_MIDDLE, judge=judge, retry=NO_WAIT)
+    bon = BestOfN(
+        llm, n=3, sampling=GREEDY_IN_THE_MIDDLE, selector="judge", judge=judge, retry=NO_WAIT
+    )
     sel = await bon.ainvoke("q")
 
     assert sel.index == 1
@@ -214,7 +218,9 @@ async def test_failed_judge_requests_still_count_as_sent(
 ) -> None:
     llm = by_sample("A", "B", "C")
     judge = judge_by({"A": error, "B": error, "C": error})
-    bon = BestOfN(llm, n=3, sampling=HEDGED, judge=judge, retry=NO_WAIT, deadline=deadline)
+    bon = BestOfN(
+        llm, n=3, sampling=HEDGED, selector="judge", judge=judge, retry=NO_WAIT, deadline=deadline
+    )
     sel = await bon.ainvoke("q")
     assert len(judge.calls) == 3
     assert sel.usage.selection.requests == 3

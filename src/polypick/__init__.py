@@ -6,7 +6,9 @@
 """
 
 from polypick.core.bestofn import BestOfN
+from polypick.core.profiles import TemperatureProfile
 from polypick.core.protocol import ChatModel
+from polypick.core.rerank import aselect, select
 from polypick.core.retry import RetryPolicy
 from polypick.core.sampling import Hedged, SamplingPlan, Temperature, Temperatures
 from polypick.core.types import (
@@ -28,7 +30,17 @@ from polypick.errors import (
     ProviderError,
     TooFewCandidatesError,
 )
-from polypick.selectors import JudgeSelector, MajoritySelector, RewardSelector, Selector
+from polypick.selectors import (
+    ChopsSelector,
+    JudgeSelector,
+    MajoritySelector,
+    MBRSelector,
+    RewardSelector,
+    Selector,
+    TournamentSelector,
+    WeightedMajoritySelector,
+    XMBRSelector,
+)
 
 __version__ = "0.1.0"
 
@@ -37,11 +49,13 @@ __all__ = [
     "BestOfN",
     "Candidate",
     "ChatModel",
+    "ChopsSelector",
     "Completion",
     "ConfigurationError",
     "ErrorInfo",
     "Hedged",
     "JudgeSelector",
+    "MBRSelector",
     "MajoritySelector",
     "Message",
     "PolypickError",
@@ -54,10 +68,16 @@ __all__ = [
     "SelectionFailure",
     "Selector",
     "Temperature",
+    "TemperatureProfile",
     "Temperatures",
     "TooFewCandidatesError",
+    "TournamentSelector",
     "TraceEvent",
     "Usage",
     "UsageReport",
+    "WeightedMajoritySelector",
+    "XMBRSelector",
     "__version__",
+    "aselect",
+    "select",
 ]

@@ -36,8 +36,12 @@ def _parser() -> argparse.ArgumentParser:
         help="hedged, greedy, a temperature (0.7) or temperatures (0.3,0.7,1.0); default: hedged",
     )
     run.add_argument("--temperature", type=float, help="temperature of the stochastic samples")
-    run.add_argument("--selector", default="judge", help="judge or majority (default: judge)")
-    run.add_argument("--judge", help="model spec of the judge (default: the --llm model)")
+    run.add_argument(
+        "--selector",
+        help="chops, judge, mbr, xmbr, tournament, majority, weighted_majority "
+        "(default: chops with a --judge, else mbr with chrF)",
+    )
+    run.add_argument("--judge", help="model spec of the judge, e.g. openai:gpt-4o or local")
     run.add_argument("--max-tokens", type=int, help="reply budget per candidate")
     run.add_argument("--seed", type=int, help="base seed; sample i uses seed + i")
     run.add_argument("--deadline", type=float, help="seconds the whole call may take")
@@ -58,7 +62,8 @@ def _sampling(args: argparse.Namespace) -> SamplingPlan:
             raise ConfigurationError("--temperature does not combine with a list of temperatures")
     elif not isinstance(plan, Hedged | Temperature):
         return plan
-    return plan.model_copy(update=options) if options else plan
+    # validate, rather than model_copy: a negative --temperature must be refused here
+    return type(plan).model_validate({**plan.model_dump(), **options}) if options else plan
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -18,7 +18,7 @@ from polypick.core.protocol import ChatModel
 from polypick.core.retry import RetryPolicy
 from polypick.core.sampler import Sampler
 from polypick.core.sampling import SamplingSpec, resolve_sampling
-from polypick.core.selection import detect_languages, finish, prompt_text, run_selector
+from polypick.core.selection import detect_languages, finish, run_selector
 from polypick.core.sync import run_sync
 from polypick.core.trace import Recorder
 from polypick.core.types import (
@@ -27,11 +27,12 @@ from polypick.core.types import (
     Selection,
     TraceEvent,
     Usage,
+    prompt_text,
     to_messages,
 )
 from polypick.errors import BatchError, ConfigurationError, TooFewCandidatesError
 from polypick.providers import ModelSpec, resolve_model
-from polypick.selectors import SelectorSpec, resolve_selector
+from polypick.selectors import SelectorSpec, default_selector, resolve_selector
 from polypick.selectors.base import SelectionContext
 
 __all__ = ["BestOfN"]
@@ -48,8 +49,10 @@ class BestOfN:
         n: how many candidates to sample.
         sampling: ``"hedged"`` (one greedy sample plus n-1 at temperature 0.7), ``"greedy"``,
             a temperature, a list of temperatures, or a plan such as ``Hedged(min_p=0.05)``.
-        selector: ``"judge"``, ``"majority"``, ``"reward"``, a selector object, or a reward
-            function ``fn(prompt, candidate) -> float``.
+        selector: a name (``"chops"``, ``"judge"``, ``"mbr"``, ``"xmbr"``, ``"tournament"``,
+            ``"majority"``, ``"weighted_majority"``, ``"reward"``), a selector object, or a
+            reward function ``fn(prompt, candidate) -> float``. By default CHOPS when a judge
+            is given, else MBR with chrF (no model calls); see ``default_selector``.
         judge: the model that judges, for selectors that need one; defaults to ``llm``.
         min_candidates: fewest surviving samples to select from; below it the call raises
             :class:`TooFewCandidatesError` carrying every cause.
@@ -68,7 +71,7 @@ class BestOfN:
         llm: ModelSpec = "local",
         n: int = 5,
         sampling: SamplingSpec = "hedged",
-        selector: SelectorSpec = "judge",
+        selector: SelectorSpec | None = None,
         judge: ModelSpec | None = None,
         *,
         min_candidates: int = 1,
@@ -88,7 +91,9 @@ class BestOfN:
         self.plan = tuple(self.sampling.plan(n))
         for params in self.plan:
             self.llm.validate(params)
-        self.selector = resolve_selector(selector)
+        self.selector = (
+            default_selector(judge is not None) if selector is None else resolve_selector(selector)
+        )
         self.judge: ChatModel | None = None
         if judge is not None:
             self.judge = resolve_model(judge)

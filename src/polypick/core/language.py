@@ -18,6 +18,8 @@ import threading
 from collections.abc import Iterable
 from typing import Any, Protocol
 
+from polypick.errors import ConfigurationError
+
 __all__ = ["DEFAULT_LANGUAGES", "LangidDetector", "LanguageDetector", "default_detector"]
 
 logger = logging.getLogger("polypick")
@@ -71,7 +73,10 @@ class LangidDetector:
                 unknown = set(self.languages) - set(identifier.nb_classes)
                 if unknown:
                     self._unavailable = True
-                    raise ValueError(f"py3langid does not know {sorted(unknown)}")
+                    raise ConfigurationError(
+                        f"the language detector does not know {sorted(unknown)}; use ISO 639-1 "
+                        f"codes from: {', '.join(sorted(identifier.nb_classes))}"
+                    )
                 identifier.set_languages(list(self.languages))
                 self._identifier = identifier
             return self._identifier

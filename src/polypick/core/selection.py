@@ -11,17 +11,12 @@ import logging
 from collections.abc import Sequence
 
 from polypick.core.language import LanguageDetector
-from polypick.core.types import Candidate, Message, Selection, Usage, UsageReport
+from polypick.core.types import Candidate, Selection, Usage, UsageReport
 from polypick.selectors.base import SelectionContext, Selector, Verdict, fallback_index
 
-__all__ = ["detect_languages", "finish", "prompt_text", "run_selector"]
+__all__ = ["detect_languages", "finish", "run_selector"]
 
 logger = logging.getLogger("polypick")
-
-
-def prompt_text(messages: Sequence[Message]) -> str:
-    """The text whose language is the prompt's: the last user message."""
-    return next((m.content for m in reversed(messages) if m.role == "user"), "")
 
 
 async def detect_languages(

@@ -24,6 +24,7 @@ __all__ = [
     "TraceEvent",
     "Usage",
     "UsageReport",
+    "prompt_text",
     "to_messages",
 ]
 
@@ -68,6 +69,11 @@ def to_messages(prompt: PromptInput) -> tuple[Message, ...]:
     if not any(m.role == "user" and m.content.strip() for m in messages):
         raise ConfigurationError("the prompt is empty; give at least one non-empty user message")
     return messages
+
+
+def prompt_text(messages: Sequence[Message]) -> str:
+    """The prompt's own text: its last user message (whose language is the prompt's)."""
+    return next((m.content for m in reversed(messages) if m.role == "user"), "")
 
 
 def _to_message(item: Message | Mapping[str, Any]) -> Message:

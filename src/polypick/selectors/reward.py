@@ -1,10 +1,13 @@
-"""Reward function best-of-N: a user function scores each candidate alone; the highest wins.
+"""Reward best-of-N: a reward function or reward model scores each candidate alone; the highest
+wins (the "RM BoN" baseline of Khairi et al., 2025).
 
-Cost: N calls of the function, concurrently. The function takes ``(prompt, candidate)`` — the last
-user message and the candidate's text — and returns a number; it may be sync (run in a worker
-thread so it cannot block the event loop) or async. A call that raises or returns a non-finite
-value leaves that candidate unscored and is listed in ``Selection.selection_failures``; if none is
-scored, the greedy candidate (else the first) is returned.
+Cost: N scorer calls, concurrently. The scorer takes ``(prompt, candidate)`` — the last user
+message and the candidate's text — and returns a number. It may be a sync function (run in a
+worker thread so it cannot block the event loop), an async function, or a reward model served
+over HTTP (:class:`~polypick.selectors.reward_endpoint.RewardEndpoint`, whose requests are retried
+by the core's retry layer and counted in ``usage.selection``). A call that raises or returns a
+non-finite value leaves that candidate unscored and is listed in ``Selection.selection_failures``;
+if none is scored, the greedy candidate (else the first) is returned.
 """
 
 from __future__ import annotations
@@ -15,8 +18,11 @@ import math
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from polypick.core.retry import retrying
+from polypick.core.types import Usage
 from polypick.errors import ConfigurationError, InvalidResponseError
 from polypick.selectors.base import SelectionContext, Verdict, best_index, fallback_index
+from polypick.selectors.reward_endpoint import RewardEndpoint
 
 __all__ = ["RewardFunction", "RewardSelector"]
 
@@ -24,25 +30,34 @@ RewardFunction = Callable[[str, str], float] | Callable[[str, str], Awaitable[fl
 
 
 class RewardSelector:
-    """Score candidates with ``fn(prompt, candidate) -> float`` and keep the best."""
+    """Score candidates with ``fn(prompt, candidate) -> float`` and keep the best.
+
+    Args:
+        fn: a sync or async function, or a :class:`RewardEndpoint`.
+        language_fidelity: a candidate in another language than the prompt never beats one in
+            the prompt's language (reward models are often English-tuned).
+    """
 
     name = "reward"
     needs_judge = False
 
-    def __init__(self, fn: RewardFunction | None = None) -> None:
+    def __init__(self, fn: RewardFunction | None = None, *, language_fidelity: bool = True) -> None:
         if fn is None or not callable(fn):
             raise ConfigurationError(
                 "the reward selector needs a function: selector=RewardSelector(fn) or "
-                "selector=fn, where fn(prompt: str, candidate: str) -> float"
+                "selector=fn, where fn(prompt: str, candidate: str) -> float, or "
+                "RewardSelector(RewardEndpoint(url))"
             )
         self.fn = fn
+        self.language_fidelity = language_fidelity
 
     async def select(self, context: SelectionContext) -> Verdict:
         prompt = next((m.content for m in reversed(context.prompt) if m.role == "user"), "")
         scores = await asyncio.gather(
             *(self._score(context, prompt, i, c.text) for i, c in enumerate(context.candidates))
         )
-        index = best_index(scores, context.candidates)
+        language = context.language if self.language_fidelity else None
+        index = best_index(scores, context.candidates, language)
         if index is None:
             context.recorder.event("reward.fallback", reason="no candidate could be scored")
             return Verdict(
@@ -50,24 +65,43 @@ class RewardSelector:
             )
         return Verdict(index=index, scores=tuple(scores))
 
+    async def _call(self, prompt: str, text: str) -> float:
+        value: Any
+        if _is_async(self.fn):
+            value = self.fn(prompt, text)
+        else:  # in a worker thread: a slow scorer must not block the event loop
+            value = await asyncio.to_thread(self.fn, prompt, text)
+        if inspect.isawaitable(value):  # async, or a sync function returning a coroutine
+            value = await value
+        score = float(value)
+        if not math.isfinite(score):
+            raise InvalidResponseError(f"the reward function returned {value!r}")
+        return score
+
     async def _score(
         self, context: SelectionContext, prompt: str, index: int, text: str
     ) -> float | None:
+        attempts = 1
+
+        def on_retry(attempt: int, exc: BaseException, wait: float) -> None:
+            nonlocal attempts
+            attempts = attempt + 1
+            context.recorder.event("reward.retry", candidate=index, error=str(exc), wait_s=wait)
+
         try:
-            value: Any
-            if _is_async(self.fn):
-                value = self.fn(prompt, text)
-            else:  # in a worker thread: a slow scorer must not block the event loop
-                value = await asyncio.to_thread(self.fn, prompt, text)
-            if inspect.isawaitable(value):  # async, or a sync function returning a coroutine
-                value = await value
-            score = float(value)
-            if not math.isfinite(score):
-                raise InvalidResponseError(f"the reward function returned {value!r}")
+            score = await retrying(
+                lambda: self._call(prompt, text),
+                context.policy,
+                deadline=context.deadline,
+                on_retry=on_retry,
+            )
         except Exception as exc:
-            context.fail("reward", exc, candidate=index)
-            return None
-        context.recorder.event("reward.score", candidate=index, score=score)
+            score = None
+            context.fail("reward", exc, candidate=index, attempts=attempts)
+        if isinstance(self.fn, RewardEndpoint):  # HTTP requests are usage; local calls are not
+            context.recorder.add_selection_usage(Usage(requests=attempts))
+        if score is not None:
+            context.recorder.event("reward.score", candidate=index, score=score)
         return score
 
 

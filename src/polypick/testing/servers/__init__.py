@@ -20,5 +20,13 @@ from ._faults import Fault
 from ._runner import RequestRecord, Responder
 from .anthropic import FakeAnthropicServer
 from .openai import FakeOpenAIServer
+from .reward import FakeRewardServer
 
-__all__ = ["FakeAnthropicServer", "FakeOpenAIServer", "Fault", "RequestRecord", "Responder"]
+__all__ = [
+    "FakeAnthropicServer",
+    "FakeOpenAIServer",
+    "FakeRewardServer",
+    "Fault",
+    "RequestRecord",
+    "Responder",
+]
