@@ -13,7 +13,7 @@ PUBLIC = {
         "BatchError", "BestOfN", "Candidate", "ChatModel", "ChopsSelector", "Completion",
         "ConfigurationError", "ErrorInfo", "Hedged", "JudgeSelector", "MBRSelector",
         "MajoritySelector", "Message", "PolypickError", "TournamentSelector",
-        "WeightedMajoritySelector", "XMBRSelector",
+        "WeightedMajoritySelector", "XMBRSelector", "ToolCall",
         "ProviderError", "RetryPolicy", "RewardSelector", "SamplingParams", "SamplingPlan",
         "Selection", "SelectionFailure", "Selector", "Temperature", "TemperatureProfile",
         "Temperatures",
@@ -32,7 +32,7 @@ PUBLIC = {
     ],
     "polypick.selectors": [
         "AnswerExtractor", "ChopsSelector", "JudgeSelector", "MBRSelector", "MajoritySelector",
-        "RewardEndpoint", "TournamentSelector", "XMBRSelector",
+        "RewardEndpoint", "ToolCallVoteSelector", "TournamentSelector", "XMBRSelector",
         "RewardFunction", "RewardSelector", "SelectionContext", "Selector", "SelectorSpec",
         "Verdict", "WeightedMajoritySelector", "default_selector", "extract_answer",
         "normalize_answer", "resolve_selector", "selectors",

@@ -123,6 +123,7 @@ class Sampler:
         requests = Usage(requests=attempts if position == 0 else 0)
         self._done[index] = Candidate(
             text=completion.text,
+            tool_calls=completion.tool_calls,
             params=params,
             greedy=params.greedy,
             sample=index,

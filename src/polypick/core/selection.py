@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from polypick.core.language import LanguageDetector
 from polypick.core.types import Candidate, Selection, Usage, UsageReport
 from polypick.selectors.base import SelectionContext, Selector, Verdict, fallback_index
+from polypick.selectors.tool_vote import ToolCallVoteSelector
 
 __all__ = ["detect_languages", "finish", "run_selector"]
 
@@ -39,11 +40,18 @@ async def detect_languages(
 
 
 async def run_selector(selector: Selector, context: SelectionContext) -> Verdict:
-    """Ask ``selector`` for a verdict; a failing or invalid selector falls back, losing nothing."""
+    """Ask ``selector`` for a verdict; a failing or invalid selector falls back, losing nothing.
+
+    Candidates that call tools are chosen by :class:`ToolCallVoteSelector` unless ``selector``
+    declares ``handles_tool_calls``.
+    """
     candidates = context.candidates
     if len(candidates) == 1:
         context.recorder.event("selection.skipped", reason="one candidate")
         return Verdict(index=0, scores=(None,))
+    if any(c.tool_calls for c in candidates) and not getattr(selector, "handles_tool_calls", False):
+        context.recorder.event("selection.tool_calls", replaced=selector.name, by="tool_vote")
+        selector = ToolCallVoteSelector()
     context.recorder.event("selection.start", selector=selector.name)
     try:
         verdict = await selector.select(context)

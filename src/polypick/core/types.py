@@ -5,6 +5,7 @@ Everything here is a pydantic model so that a :class:`Selection` serialises to J
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, cast
 
@@ -21,6 +22,7 @@ __all__ = [
     "SamplingParams",
     "Selection",
     "SelectionFailure",
+    "ToolCall",
     "TraceEvent",
     "Usage",
     "UsageReport",
@@ -142,10 +144,24 @@ class UsageReport(_Record):
         return self.generation + self.selection
 
 
+class ToolCall(_Record):
+    """A tool call a model asked for: the tool's name and its arguments."""
+
+    name: str
+    arguments: dict[str, Any] = Field(default_factory=dict)
+    id: str | None = None
+
+    def key(self) -> str:
+        """A canonical form for comparing calls: name plus arguments with sorted keys."""
+        return self.name + json.dumps(self.arguments, sort_keys=True, ensure_ascii=False)
+
+
 class Completion(_Record):
-    """What a provider returns for one choice of one request."""
+    """What a provider returns for one choice of one request; ``text`` may be empty when the
+    model answered with tool calls."""
 
     text: str
+    tool_calls: tuple[ToolCall, ...] = ()
     finish_reason: str | None = None
     usage: Usage = Usage()
     model: str | None = None
@@ -179,6 +195,7 @@ class Candidate(_Record):
     """
 
     text: str
+    tool_calls: tuple[ToolCall, ...] = ()
     params: SamplingParams | None = Field(
         default=None, description="how it was sampled; None for candidates given to select()"
     )

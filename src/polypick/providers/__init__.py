@@ -42,6 +42,13 @@ providers.register("anthropic", "polypick.providers.anthropic:AnthropicChat.from
 
 _adapters: list[Callable[[Any], ChatModel | None]] = []
 
+# Framework packages whose model objects polypick can adapt, and the module that registers the
+# adapter. It is imported only when such an object is passed, so the core never imports them.
+_ADAPTER_MODULES = {
+    "langchain": "polypick.integrations.langchain.adapter",
+    "llama_index": "polypick.integrations.llama_index.adapter",
+}
+
 _LAZY = {
     "AnthropicChat": "polypick.providers.anthropic",
     "LocalChat": "polypick.providers.local",
@@ -56,6 +63,15 @@ def __getattr__(name: str) -> Any:
 
         return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _load_adapters_for(obj: Any) -> None:
+    roots = {cls.__module__.partition(".")[0] for cls in type(obj).__mro__}
+    for root in roots & _ADAPTER_MODULES.keys():
+        import importlib
+
+        importlib.import_module(_ADAPTER_MODULES[root])  # registers its adapter
+        del _ADAPTER_MODULES[root]
 
 
 def register_adapter(adapt: Callable[[Any], ChatModel | None]) -> None:
@@ -76,6 +92,7 @@ def resolve_model(spec: ModelSpec) -> ChatModel:
         return factory(rest)
     if isinstance(spec, ChatModel):
         return spec
+    _load_adapters_for(spec)
     for adapt in _adapters:
         model = adapt(spec)
         if model is not None:

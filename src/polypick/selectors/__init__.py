@@ -16,6 +16,7 @@ from polypick.selectors.majority import MajoritySelector
 from polypick.selectors.mbr import MBRSelector
 from polypick.selectors.reward import RewardFunction, RewardSelector
 from polypick.selectors.reward_endpoint import RewardEndpoint
+from polypick.selectors.tool_vote import ToolCallVoteSelector
 from polypick.selectors.tournament import TournamentSelector
 from polypick.selectors.weighted_majority import WeightedMajoritySelector
 from polypick.selectors.xmbr import XMBRSelector
@@ -32,6 +33,7 @@ __all__ = [
     "SelectionContext",
     "Selector",
     "SelectorSpec",
+    "ToolCallVoteSelector",
     "TournamentSelector",
     "Verdict",
     "WeightedMajoritySelector",
@@ -53,6 +55,7 @@ selectors.register("chops", ChopsSelector)
 selectors.register("mbr", MBRSelector)
 selectors.register("xmbr", XMBRSelector)
 selectors.register("tournament", TournamentSelector)
+selectors.register("tool_vote", ToolCallVoteSelector)
 
 SelectorSpec = str | Selector | RewardFunction
 """What ``selector=`` accepts: a registered name, a selector object, or a reward function."""
