@@ -16,7 +16,7 @@ $(VENV)/.run-installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[local,cli,testing,multilingual]" --group dev
+	$(BIN)/pip install --quiet -e ".[all]" --group dev
 	touch $@ $(VENV)/.run-installed
 
 run: $(VENV)/.run-installed
