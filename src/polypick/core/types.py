@@ -208,6 +208,9 @@ class Candidate(_Record):
     latency_s: float = 0.0
     attempts: int = 1
     error: ErrorInfo | None = None
+    flags: tuple[str, ...] = Field(
+        default=(), description="what checks found, e.g. 'injection' for text aimed at the judge"
+    )
 
     @computed_field  # type: ignore[prop-decorator]
     @property
