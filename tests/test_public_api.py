@@ -10,7 +10,8 @@ import pytest
 
 PUBLIC = {
     "polypick": [
-        "BatchError", "BestOfN", "Candidate", "ChatModel", "ChopsSelector", "Completion",
+        "BatchError", "BestOfN", "Budget", "CallPlan", "Candidate", "ChatModel", "ChopsSelector",
+        "Completion",
         "ConfigurationError", "ErrorInfo", "Hedged", "JudgeSelector", "MBRSelector",
         "MajoritySelector", "Message", "PolypickError", "TournamentSelector",
         "WeightedMajoritySelector", "XMBRSelector", "ToolCall",

@@ -6,6 +6,7 @@
 """
 
 from polypick.core.bestofn import BestOfN
+from polypick.core.plan import Budget, CallPlan
 from polypick.core.profiles import TemperatureProfile
 from polypick.core.protocol import ChatModel
 from polypick.core.rerank import aselect, select
@@ -48,6 +49,8 @@ __version__ = "0.1.0"
 __all__ = [
     "BatchError",
     "BestOfN",
+    "Budget",
+    "CallPlan",
     "Candidate",
     "ChatModel",
     "ChopsSelector",

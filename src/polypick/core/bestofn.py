@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from types import TracebackType
 
 from polypick.core.language import LanguageDetector, default_detector
+from polypick.core.plan import Budget, CallPlan, apply_budget, make_plan
 from polypick.core.protocol import ChatModel
 from polypick.core.retry import RetryPolicy
 from polypick.core.sampler import Sampler
@@ -22,6 +23,7 @@ from polypick.core.selection import detect_languages, finish, run_selector
 from polypick.core.sync import run_sync
 from polypick.core.trace import Recorder
 from polypick.core.types import (
+    Message,
     PromptInput,
     SamplingParams,
     Selection,
@@ -33,7 +35,7 @@ from polypick.core.types import (
 from polypick.errors import BatchError, ConfigurationError, TooFewCandidatesError
 from polypick.providers import ModelSpec, resolve_model
 from polypick.selectors import SelectorSpec, default_selector, resolve_selector
-from polypick.selectors.base import SelectionContext
+from polypick.selectors.base import SelectionContext, Selector
 
 __all__ = ["BestOfN"]
 
@@ -61,6 +63,8 @@ class BestOfN:
         retry: the retry policy, or just the number of retries per request.
         detect_language: detect the language of the prompt and of every candidate (for
             language-aware sampling and language fidelity); ``False`` to skip, or a detector.
+        budget: caps on selection calls and tokens; over it the configuration is refused
+            before any request, or downgraded to a cheaper selector (see ``polypick.Budget``).
 
     Raises:
         ConfigurationError: for invalid settings, before any request is sent.
@@ -78,6 +82,7 @@ class BestOfN:
         deadline: float | None = None,
         retry: RetryPolicy | int = 2,
         detect_language: bool | LanguageDetector = True,
+        budget: Budget | None = None,
     ) -> None:
         if isinstance(n, bool) or not isinstance(n, int) or n < 1:
             raise ConfigurationError(f"n must be a whole number >= 1, got {n!r}")
@@ -94,6 +99,14 @@ class BestOfN:
         self.selector = (
             default_selector(judge is not None) if selector is None else resolve_selector(selector)
         )
+        self.budget = budget
+        self.downgraded_from: str | None = None
+        if budget is not None:
+            calls_only = budget.model_copy(update={"max_tokens_total": None})  # tokens: per prompt
+            self.selector, planned = apply_budget(
+                self.plan_calls(()), self.selector, calls_only, lambda s: self.plan_calls((), s)
+            )
+            self.downgraded_from = planned.downgraded_from
         self.judge: ChatModel | None = None
         if judge is not None:
             self.judge = resolve_model(judge)
@@ -114,6 +127,24 @@ class BestOfN:
             f"selector={self.selector.name!r})"
         )
 
+    def plan_calls(self, messages: Sequence[Message], selector: Selector | None = None) -> CallPlan:
+        """The cost plan for ``messages`` (the token bound grows with the prompt's length)."""
+        return make_plan(
+            messages,
+            self.plan,
+            selector or self.selector,
+            self.llm.max_n,
+            getattr(self.llm, "max_tokens", None),  # a backend's default reply budget, if any
+        )
+
+    def cost(self, prompt: PromptInput | None = None) -> CallPlan:
+        """What one call will spend, before anything is sent: generation requests, selection
+        calls and (when reply budgets are known) an upper bound on tokens."""
+        messages = () if prompt is None else to_messages(prompt)
+        return self.plan_calls(messages).model_copy(
+            update={"downgraded_from": self.downgraded_from}
+        )
+
     async def ainvoke(
         self, prompt: PromptInput, *, on_event: Callable[[TraceEvent], None] | None = None
     ) -> Selection:
@@ -124,7 +155,10 @@ class BestOfN:
             on_event: called with each trace event as it happens (progress displays).
         """
         messages = to_messages(prompt)
+        self._check_tokens(messages)
         recorder = Recorder(on_event)
+        if self.downgraded_from is not None:
+            recorder.event("budget.downgrade", replaced=self.downgraded_from, by=self.selector.name)
         deadline = None if self.deadline is None else time.monotonic() + self.deadline
         language, _ = await detect_languages(self.detector, prompt_text(messages), [])
         plan = self._plan(language)
@@ -165,6 +199,17 @@ class BestOfN:
             failures=failures,
             generation=sum((c.usage for c in samples), Usage()),
         )
+
+    def _check_tokens(self, messages: Sequence[Message]) -> None:
+        if self.budget is None or self.budget.max_tokens_total is None:
+            return
+        bound = self.plan_calls(messages).max_tokens_total
+        if bound is None or bound > self.budget.max_tokens_total:
+            raise ConfigurationError(
+                f"this prompt may need up to {bound} tokens (None: unbounded, set max_tokens "
+                f"in the sampling plan), over max_tokens_total={self.budget.max_tokens_total}; "
+                "lower n or max_tokens, or raise the budget"
+            )
 
     def _plan(self, language: str | None) -> tuple[SamplingParams, ...]:
         if language is None:

@@ -196,6 +196,10 @@ class ChopsSelector:
         self.seed = seed
         self.params = SamplingParams(temperature=0.0, max_tokens=max_tokens)
 
+    def planned_calls(self, n: int) -> int:
+        """One checklist call (unless given) and one call per permutation, when all fit."""
+        return int(self.write_checklist) + (self.permutations if n > 1 else 0)
+
     async def select(self, context: SelectionContext) -> Verdict:
         checklist = await self._checklist(context)
         language = context.language if self.language_fidelity else None

@@ -150,6 +150,10 @@ class JudgeSelector:
             "required": ["reasoning", "score"],
         }
 
+    def planned_calls(self, n: int) -> int:
+        """Judge calls for ``n`` candidates, re-asks of unreadable replies aside."""
+        return n * self.samples
+
     async def select(self, context: SelectionContext) -> Verdict:
         scores = await asyncio.gather(
             *(self._rate(context, i, c) for i, c in enumerate(context.candidates))

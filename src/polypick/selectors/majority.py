@@ -42,6 +42,10 @@ class MajoritySelector:
     def __init__(self, extract: AnswerExtractor = extract_answer) -> None:
         self.extract = extract
 
+    def planned_calls(self, n: int) -> int:
+        """No model calls."""
+        return 0
+
     async def select(self, context: SelectionContext) -> Verdict:
         answers = [self.extract(c.text) for c in context.candidates]
         verdict = vote(answers, [c.greedy for c in context.candidates])

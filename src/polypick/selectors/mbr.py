@@ -115,7 +115,18 @@ class MBRSelector:
     def needs_judge(self) -> bool:
         return self.utility.needs_judge
 
+    def planned_calls(self, n: int) -> int:
+        """Judge calls: none for metric utilities; per unordered pair for the LLM utility."""
+        return planned_utility_calls(self.utility, n * (n - 1) // 2)
+
     async def select(self, context: SelectionContext) -> Verdict:
         return await mbr_decide(
             context, self.utility, language_fidelity=self.language_fidelity, stage="mbr"
         )
+
+
+def planned_utility_calls(utility: Utility, pairs: int) -> int:
+    """Judge calls a utility makes for ``pairs`` distinct unordered pairs (0 for metrics)."""
+    if not utility.needs_judge:
+        return 0
+    return pairs * (2 if getattr(utility, "both_orders", True) else 1)

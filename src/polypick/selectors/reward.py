@@ -51,6 +51,10 @@ class RewardSelector:
         self.fn = fn
         self.language_fidelity = language_fidelity
 
+    def planned_calls(self, n: int) -> int:
+        """Model calls: N requests to a reward endpoint; local functions cost none."""
+        return n if isinstance(self.fn, RewardEndpoint) else 0
+
     async def select(self, context: SelectionContext) -> Verdict:
         prompt = next((m.content for m in reversed(context.prompt) if m.role == "user"), "")
         scores = await asyncio.gather(

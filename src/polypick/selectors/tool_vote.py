@@ -35,6 +35,10 @@ class ToolCallVoteSelector:
     needs_judge = False
     handles_tool_calls = True
 
+    def planned_calls(self, n: int) -> int:
+        """No model calls."""
+        return 0
+
     async def select(self, context: SelectionContext) -> Verdict:
         keys = [action_key(c) for c in context.candidates]
         verdict = vote(keys, [c.greedy for c in context.candidates])

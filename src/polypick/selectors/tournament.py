@@ -95,6 +95,11 @@ class TournamentSelector:
     def __repr__(self) -> str:
         return f"TournamentSelector(format={self.format!r}, both_orders={self.both_orders})"
 
+    def planned_calls(self, n: int) -> int:
+        """Knockout: N-1 matches; round robin: N(N-1)/2; each twice with both orders."""
+        matches = n - 1 if self.format == "knockout" else n * (n - 1) // 2
+        return matches * (2 if self.both_orders else 1)
+
     async def select(self, context: SelectionContext) -> Verdict:
         candidates = context.candidates
         entrants = list(range(len(candidates)))

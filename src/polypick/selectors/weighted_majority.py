@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from polypick.selectors.answers import AnswerExtractor, extract_answer
 from polypick.selectors.base import SelectionContext, Selector, Verdict, fallback_index
+from polypick.selectors.cost import planned_calls
 from polypick.selectors.judge import JudgeSelector
 
 __all__ = ["WeightedMajoritySelector", "weighted_vote"]
@@ -63,6 +64,10 @@ class WeightedMajoritySelector:
     @property
     def needs_judge(self) -> bool:
         return self.scorer.needs_judge
+
+    def planned_calls(self, n: int) -> int:
+        """The scorer's calls."""
+        return planned_calls(self.scorer, n) or 0
 
     async def select(self, context: SelectionContext) -> Verdict:
         rated = await self.scorer.select(context)

@@ -30,7 +30,7 @@ from polypick.core.types import Message, SamplingParams, prompt_text
 from polypick.errors import ConfigurationError, InvalidResponseError
 from polypick.selectors._prompting import block, language_name
 from polypick.selectors.base import SelectionContext, Verdict
-from polypick.selectors.mbr import mbr_decide
+from polypick.selectors.mbr import mbr_decide, planned_utility_calls
 from polypick.selectors.utilities import UtilitySpec, resolve_utility
 
 __all__ = ["ParallelPrompt", "XMBRSelector", "translate_messages"]
@@ -123,6 +123,12 @@ class XMBRSelector:
     @property
     def needs_judge(self) -> bool:
         return self.utility.needs_judge
+
+    def planned_calls(self, n: int) -> int:
+        """At most one translation and M evidence generations, plus the utility's judge calls
+        over candidate pairs and candidate-evidence pairs."""
+        pairs = n * (n - 1) // 2 + n * self.evidence
+        return 1 + self.evidence + planned_utility_calls(self.utility, pairs)
 
     async def select(self, context: SelectionContext) -> Verdict:
         evidence = await self._evidence(context)
