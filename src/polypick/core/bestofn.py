@@ -84,12 +84,18 @@ class BestOfN:
         detect_language: bool | LanguageDetector = True,
         budget: Budget | None = None,
     ) -> None:
-        if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-            raise ConfigurationError(f"n must be a whole number >= 1, got {n!r}")
-        if not 1 <= min_candidates <= n:
-            raise ConfigurationError(f"min_candidates must be between 1 and n={n}")
-        if deadline is not None and deadline <= 0:
-            raise ConfigurationError("deadline must be a positive number of seconds")
+        _check_whole("n", n, 1)
+        _check_whole("min_candidates", min_candidates, 1, n)
+        if deadline is not None and (
+            isinstance(deadline, bool)
+            or not isinstance(deadline, int | float)
+            or not 0 < deadline < float("inf")
+        ):
+            raise ConfigurationError(
+                f"deadline must be a positive number of seconds, got {deadline!r}"
+            )
+        if not isinstance(retry, RetryPolicy):
+            _check_whole("retry", retry, 0)
         self.n = n
         self.llm: ChatModel = resolve_model(llm)
         self.sampling = resolve_sampling(sampling)
@@ -291,3 +297,10 @@ class BestOfN:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _check_whole(name: str, value: object, low: int, high: int | None = None) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < low:
+        raise ConfigurationError(f"{name} must be a whole number >= {low}, got {value!r}")
+    if high is not None and value > high:
+        raise ConfigurationError(f"{name} must be at most {high}, got {value!r}")
