@@ -1,0 +1,73 @@
+"""Search against a verifier, and sequential revision (Snell et al., 2024, arXiv 2408.03314).
+
+Strategies — each returns the core :class:`~polypick.Selection`:
+
+- :class:`VerifiedBestOfN`: ``n`` answers, verifier-weighted vote or best score;
+- :class:`BeamSearch`, :class:`Lookahead`, :class:`DVTS`: step-wise tree search (needs a model
+  that can continue a partial answer, see :mod:`polypick.search.continuation`);
+- :class:`SequentialRevision`: chains of self-revisions chosen hierarchically.
+
+Verifiers: any ``fn(prompt, answer) -> float`` (sync or async, e.g. a ``RewardEndpoint`` or
+unit tests), a :class:`ProcessVerifier` around ``fn(prompt, steps) -> list[float]``, or an
+:class:`LLMStepJudge`. See ``docs/search.md``.
+"""
+
+from polypick.search._run import Solution
+from polypick.search.base import SearchCost, SearchSettings, SearchStrategy
+from polypick.search.beam import BeamSearch, TreeSearch
+from polypick.search.bestofn import VerifiedBestOfN
+from polypick.search.continuation import (
+    Continuer,
+    Step,
+    continue_answer,
+    continuer_for,
+    register_continuation,
+)
+from polypick.search.dvts import DVTS
+from polypick.search.judge import LLMStepJudge
+from polypick.search.lookahead import Lookahead
+from polypick.search.revision import SequentialRevision
+from polypick.search.stepper import FunctionStepper
+from polypick.search.steps import Aggregate, Vote, aggregate, choose, split_budget, split_steps
+from polypick.search.verifiers import (
+    OutcomeVerifier,
+    ProcessFunction,
+    ProcessVerifier,
+    Scored,
+    Verifier,
+    VerifierReplyError,
+    measure,
+)
+
+__all__ = [
+    "DVTS",
+    "Aggregate",
+    "BeamSearch",
+    "Continuer",
+    "FunctionStepper",
+    "LLMStepJudge",
+    "Lookahead",
+    "OutcomeVerifier",
+    "ProcessFunction",
+    "ProcessVerifier",
+    "Scored",
+    "SearchCost",
+    "SearchSettings",
+    "SearchStrategy",
+    "SequentialRevision",
+    "Solution",
+    "Step",
+    "TreeSearch",
+    "VerifiedBestOfN",
+    "Verifier",
+    "VerifierReplyError",
+    "Vote",
+    "aggregate",
+    "choose",
+    "continue_answer",
+    "continuer_for",
+    "measure",
+    "register_continuation",
+    "split_budget",
+    "split_steps",
+]

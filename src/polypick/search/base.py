@@ -1,0 +1,154 @@
+"""The base of every search strategy: shared settings, the sync/async surface, the cost bound.
+
+A strategy is configured once and immutable afterwards; each call gets its own
+:class:`~polypick.search._run.SearchRun`, so nothing about a call is kept on the strategy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from polypick.core.protocol import ChatModel
+from polypick.core.retry import RetryPolicy
+from polypick.core.sync import run_sync
+from polypick.core.trace import Recorder
+from polypick.core.types import PromptInput, SamplingParams, Selection, TraceEvent, to_messages
+from polypick.errors import ConfigurationError
+from polypick.providers import ModelSpec, resolve_model
+from polypick.search._run import SearchRun, Solution, check_whole
+from polypick.search.continuation import continuer_for
+from polypick.search.steps import Vote
+from polypick.search.verifiers import Verifier
+from polypick.selectors.answers import AnswerExtractor, extract_answer
+
+__all__ = ["SearchCost", "SearchSettings", "SearchStrategy"]
+
+
+@dataclass(frozen=True)
+class SearchCost:
+    """Upper bounds on what one call of a strategy spends (before retries)."""
+
+    generations: int
+    verifier_calls: int
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    """The less often changed knobs of every search strategy.
+
+    Attributes:
+        temperature: sampling temperature of the steps (or answers) that are searched over.
+        max_step_tokens: the reply budget of one step (of one answer, for the strategies that
+            sample whole answers).
+        vote: ``"weighted"`` (sum of verifier scores per canonical answer, the paper's best) or
+            ``"best"`` (the single highest score).
+        extract: maps a solution's text to its canonical final answer, for the weighted vote.
+        retry: the retry policy of every model and verifier call, or the number of retries.
+    """
+
+    temperature: float = 0.8
+    max_step_tokens: int | None = 256
+    vote: Vote = "weighted"
+    extract: AnswerExtractor = extract_answer
+    retry: RetryPolicy | int = 2
+
+    @property
+    def policy(self) -> RetryPolicy:
+        if isinstance(self.retry, RetryPolicy):
+            return self.retry
+        return RetryPolicy(max_retries=check_whole("retry", self.retry, 0))
+
+
+class SearchStrategy:
+    """Base of the search strategies: the model, the verifier, and ``arun``/``run``.
+
+    Subclasses implement :meth:`_search`, which returns the solutions to choose among.
+    """
+
+    name = "search"
+    needs_continuation = True
+
+    def __init__(
+        self,
+        llm: ModelSpec,
+        verifier: Verifier,
+        *,
+        delimiter: str = "\n\n",
+        settings: SearchSettings | None = None,
+    ) -> None:
+        if not callable(verifier):
+            raise ConfigurationError(
+                "verifier must be a function (prompt, answer) -> float, a ProcessVerifier, "
+                "an LLMStepJudge or a RewardEndpoint"
+            )
+        if not delimiter:
+            raise ConfigurationError("the step delimiter must not be empty, e.g. '\\n\\n'")
+        settings = settings or SearchSettings()
+        if settings.vote not in ("weighted", "best"):
+            raise ConfigurationError(f"unknown vote {settings.vote!r}; use 'weighted' or 'best'")
+        self.llm: ChatModel = resolve_model(llm)
+        if self.needs_continuation:
+            continuer_for(self.llm)  # fail now, before any request, if it cannot continue
+        self.verifier = verifier
+        self.delimiter = delimiter
+        self.settings = settings
+        self.retry = settings.policy
+        self.params = SamplingParams(
+            temperature=settings.temperature,
+            max_tokens=settings.max_step_tokens,
+            stop=(delimiter,) if self.needs_continuation else (),
+        )
+        self.llm.validate(self.params)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(llm={self.llm.name!r})"
+
+    def cost(self) -> SearchCost:
+        """Upper bounds on generations and verifier calls of one call."""
+        raise NotImplementedError
+
+    async def _search(self, run: SearchRun) -> list[Solution]:
+        raise NotImplementedError
+
+    def choose_index(self, solutions: Sequence[Solution]) -> int | None:
+        """The chosen solution, for strategies with their own rule; ``None``: the vote decides."""
+        return None
+
+    async def arun(
+        self, prompt: PromptInput, *, on_event: Callable[[TraceEvent], None] | None = None
+    ) -> Selection:
+        """Search for the best answer to ``prompt`` and return the :class:`Selection`."""
+        messages = to_messages(prompt)
+        recorder = Recorder(on_event)
+        recorder.event("search.start", strategy=self.name, llm=self.llm.name)
+        run = SearchRun(
+            self.llm,
+            self.verifier,
+            messages,
+            delimiter=self.delimiter,
+            policy=self.retry,
+            recorder=recorder,
+        )
+        solutions = await self._search(run)
+        return run.selection(
+            solutions,
+            name=self.name,
+            vote=self.settings.vote,
+            extract=self.settings.extract,
+            index=self.choose_index(solutions) if solutions else None,
+        )
+
+    def run(
+        self, prompt: PromptInput, *, on_event: Callable[[TraceEvent], None] | None = None
+    ) -> Selection:
+        """Sync :meth:`arun`."""
+        return run_sync(self.arun(prompt, on_event=on_event))
+
+    async def aclose(self) -> None:
+        """Close the model's connections for the running event loop."""
+        await self.llm.aclose()
+
+    def close(self) -> None:
+        """Close the connections used by :meth:`run`."""
+        run_sync(self.aclose())

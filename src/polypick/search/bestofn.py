@@ -1,0 +1,64 @@
+"""Best-of-N against a verifier (Snell et al., 2024, arXiv 2408.03314, section 5).
+
+Sample ``n`` whole answers, score each with the verifier (a process verifier scores every step
+and aggregates), then either take the weighted vote — group answers by their canonical final
+answer, sum the scores per group, return the heaviest group ("best-of-N weighted", the paper's
+strongest baseline) — or the single best-scored answer (``SearchSettings(vote="best")``).
+
+Cost: ``n`` generations (batched with ``n`` where the backend allows it) and ``n`` verifier
+calls. No continuation is needed, so every backend works.
+"""
+
+from __future__ import annotations
+
+from polypick.core.sampler import Sampler
+from polypick.core.types import Usage
+from polypick.providers import ModelSpec
+from polypick.search._run import SearchRun, Solution, check_whole
+from polypick.search.base import SearchCost, SearchSettings, SearchStrategy
+from polypick.search.steps import split_steps
+from polypick.search.verifiers import Verifier
+
+__all__ = ["VerifiedBestOfN"]
+
+
+class VerifiedBestOfN(SearchStrategy):
+    """Sample ``n`` answers and choose by verifier-weighted vote (or the best score).
+
+    Args:
+        llm: any backend.
+        verifier: an outcome verifier ``fn(prompt, answer) -> float`` (a reward function,
+            unit tests, a ``RewardEndpoint``) or a process verifier.
+        n: answers to sample.
+        delimiter: how a process verifier splits an answer into steps.
+        settings: temperature, answer budget (``max_step_tokens``), vote, extraction, retries.
+    """
+
+    name = "verified_best_of_n"
+    needs_continuation = False
+
+    def __init__(
+        self,
+        llm: ModelSpec,
+        verifier: Verifier,
+        n: int = 8,
+        *,
+        delimiter: str = "\n\n",
+        settings: SearchSettings | None = None,
+    ) -> None:
+        self.n = check_whole("n", n, 1)
+        super().__init__(llm, verifier, delimiter=delimiter, settings=settings)
+
+    def cost(self) -> SearchCost:
+        return SearchCost(self.n, self.n)
+
+    async def _search(self, run: SearchRun) -> list[Solution]:
+        sampler = Sampler(self.llm, self.retry, run.recorder)
+        samples = await sampler.sample(run.messages, [self.params] * self.n)
+        run.generation = run.generation + sum((c.usage for c in samples), Usage())
+        for index, error in sorted(sampler.errors.items()):
+            run.fail("generation", error, samples[index].attempts)
+        texts = [c.text for c in samples if c.ok]
+        paths = [split_steps(t, self.delimiter) or [t] for t in texts]
+        scores = await run.score_all(paths)
+        return [Solution((t,), s, self.params) for t, s in zip(texts, scores, strict=True)]
