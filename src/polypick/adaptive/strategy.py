@@ -1,0 +1,265 @@
+"""``AdaptiveBestOfN``: spend a sampling budget where it helps (Snell et al., 2024).
+
+1. Round 1 draws ``first_round`` samples per prompt (and scores them with the verifier, if any).
+2. Difficulty: the leader's share of the votes (agreement) and the verifier's mean score; with a
+   fitted policy, the prompt's difficulty bin.
+3. Early stopping: a prompt whose agreement reaches ``stop_agreement`` gets no more samples.
+4. The rest of the budget goes out in rounds of ``step`` samples to the prompts with the highest
+   estimated marginal gain (see :mod:`polypick.adaptive.allocation`).
+5. Each prompt's answer is selected by majority, weighted majority (with a verifier) or the
+   policy's strategy for its bin and final sample count, and recorded as a core ``Selection``.
+
+Every sample goes through the core sampler (retries, usage, trace); the budget is never
+exceeded (see :class:`~polypick.adaptive.budget.Ledger`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from pathlib import Path
+
+from polypick.adaptive._prompt import FinalVote, PromptState
+from polypick.adaptive.allocation import plan_round, vote_gain
+from polypick.adaptive.budget import ComputeBudget, Ledger
+from polypick.adaptive.difficulty import should_stop
+from polypick.adaptive.policy import Policy
+from polypick.adaptive.report import AdaptiveRun, AllocationReport
+from polypick.adaptive.settings import AdaptiveSettings
+from polypick.adaptive.strategies import Strategy
+from polypick.core.retry import RetryPolicy
+from polypick.core.sampler import Sampler
+from polypick.core.sampling import SamplingSpec, resolve_sampling
+from polypick.core.selection import finish, run_selector
+from polypick.core.sync import run_sync
+from polypick.core.types import PromptInput, Selection, Usage, to_messages
+from polypick.errors import BatchError, ConfigurationError, TooFewCandidatesError
+from polypick.providers import ModelSpec, resolve_model
+from polypick.selectors.base import SelectionContext
+from polypick.selectors.reward import RewardFunction, RewardSelector
+
+__all__ = ["AdaptiveBestOfN"]
+
+
+class AdaptiveBestOfN:
+    """Best-of-N with a compute budget spent adaptively across prompts.
+
+    Args:
+        llm: the model to sample (a spec such as ``"local"`` or a backend object).
+        budget: what a prompt (or a batch, ``per="batch"``) may spend.
+        first_round: samples every prompt gets before its difficulty is estimated (default 4,
+            or the policy's).
+        verifier: ``fn(prompt, answer) -> float`` (sync or async): scores feed the difficulty
+            estimate and the weighted vote.
+        policy: a fitted :class:`Policy`, or the path of its JSON file.
+        sampling: the sampling plan (as for ``BestOfN``); sample ``i`` of a prompt is always
+            the plan's ``i``-th, so a seeded plan replays exactly.
+        settings: the remaining knobs.
+    """
+
+    def __init__(
+        self,
+        llm: ModelSpec,
+        budget: ComputeBudget,
+        *,
+        first_round: int | None = None,
+        verifier: RewardFunction | None = None,
+        policy: Policy | str | Path | None = None,
+        sampling: SamplingSpec = "hedged",
+        settings: AdaptiveSettings | None = None,
+    ) -> None:
+        self.settings = settings or AdaptiveSettings()
+        s = self.settings
+        self.policy = policy if isinstance(policy, Policy | None) else Policy.load(policy)
+        if self.policy is not None:
+            self.policy.check_use(first_round, verifier is not None)
+            first_round = self.policy.first_round
+        first_round = 4 if first_round is None else first_round
+        if not 1 <= first_round <= s.max_samples:
+            raise ConfigurationError(f"first_round must be in 1..{s.max_samples}")
+        if s.step < 1 or s.max_concurrency < 1 or not 0.0 < s.stop_agreement <= 1.0:
+            raise ConfigurationError("step and max_concurrency must be >= 1, stop_agreement 0..1")
+        self.llm = resolve_model(llm)
+        self.budget = budget
+        self.first_round = first_round
+        self.scorer = (
+            None if verifier is None else RewardSelector(verifier, language_fidelity=False)
+        )
+        self.plan = tuple(resolve_sampling(sampling).plan(s.max_samples))
+        for params in self.plan:
+            self.llm.validate(params)
+        self.max_tokens = self.plan[0].max_tokens or getattr(self.llm, "max_tokens", None)
+        self.retry = (
+            s.retry if isinstance(s.retry, RetryPolicy) else RetryPolicy(max_retries=s.retry)
+        )
+
+    async def arun(self, prompt: PromptInput) -> AdaptiveRun:
+        """Answer one prompt within the budget.
+
+        Raises:
+            TooFewCandidatesError: if every sample failed.
+        """
+        try:
+            return await self.arun_batch([prompt])
+        except BatchError as error:
+            raise error.exceptions[0] from None
+
+    async def arun_batch(self, prompts: Sequence[PromptInput]) -> AdaptiveRun:
+        """Answer many prompts, allocating the (pooled) budget across them.
+
+        Raises:
+            ConfigurationError: if the budget cannot pay for the first round.
+            BatchError: if every sample of some prompt failed; ``results`` holds the others.
+        """
+        states = [PromptState(to_messages(p), self.settings.extract) for p in prompts]
+        ledger = Ledger(self.budget.for_batch(len(states)))
+        wanted = self.first_round * len(states)
+        if self._affordable(states, ledger, wanted) < wanted:
+            raise ConfigurationError(
+                f"the budget cannot pay for the first round ({self.first_round} samples per "
+                "prompt, each up to its prompt plus max_tokens tokens); raise it or lower "
+                "first_round"
+            )
+        await self._sample_all(states, [self.first_round] * len(states), ledger)
+        for state in states:
+            self._estimate(state)
+        rounds = 1
+        while True:
+            room = [self.settings.max_samples - s.n for s in states]
+            affordable = self._affordable(states, ledger, sum(room))
+            gains = [self._gain(s) for s in states]
+            plan = plan_round(gains, room, affordable, self.settings.step)
+            if not any(plan):
+                break
+            await self._sample_all(states, plan, ledger)
+            rounds += 1
+        return await self._finish(states, ledger, rounds)
+
+    def run(self, prompt: PromptInput) -> AdaptiveRun:
+        """Sync :meth:`arun`."""
+        return run_sync(self.arun(prompt))
+
+    def run_batch(self, prompts: Sequence[PromptInput]) -> AdaptiveRun:
+        """Sync :meth:`arun_batch`."""
+        return run_sync(self.arun_batch(prompts))
+
+    async def aclose(self) -> None:
+        """Close the model's connections for the running event loop."""
+        await self.llm.aclose()
+
+    def _affordable(self, states: Sequence[PromptState], ledger: Ledger, wanted: int) -> int:
+        bound = max((s.prompt_tokens_bound() for s in states), default=0)
+        return ledger.affordable(wanted, bound, self.max_tokens)
+
+    def _estimate(self, state: PromptState) -> None:
+        stats = state.stats()
+        state.first_agreement = stats.agreement
+        if self.policy is not None:
+            value = stats.agreement if self.policy.statistic == "agreement" else stats.mean_score
+            state.bin = self.policy.bin_of(value or 0.0)
+        state.recorder.event(
+            "adaptive.difficulty", agreement=stats.agreement, mean_score=stats.mean_score
+        )
+
+    def _gain(self, state: PromptState) -> float:
+        stats = state.stats()
+        if should_stop(stats, self.settings.stop_agreement, self.first_round):
+            if not state.stopped:
+                state.recorder.event("adaptive.stop", samples=stats.n, agreement=stats.agreement)
+            state.stopped = True
+            return 0.0
+        if self.policy is None or state.bin is None:
+            return vote_gain(stats)
+        # the bin's expected gain per sample, tilted toward prompts whose vote is closer
+        return self.policy.gain(state.bin, stats.n, self.settings.step) * (0.5 + vote_gain(stats))
+
+    async def _sample_all(
+        self, states: Sequence[PromptState], counts: Sequence[int], ledger: Ledger
+    ) -> None:
+        limit = asyncio.Semaphore(self.settings.max_concurrency)
+
+        async def one(state: PromptState, count: int) -> None:
+            async with limit:
+                await self._sample(state, count, ledger)
+
+        await asyncio.gather(*(one(s, c) for s, c in zip(states, counts, strict=True) if c > 0))
+
+    async def _sample(self, state: PromptState, count: int, ledger: Ledger) -> None:
+        plan = self.plan[state.n : state.n + count]
+        state.recorder.event("adaptive.sample", start=state.n, n=len(plan))
+        sampler = Sampler(self.llm, self.retry, state.recorder)
+        drawn = await sampler.sample(state.messages, plan)
+        errors = [sampler.errors[i] for i in sorted(sampler.errors)]
+        added = state.add(drawn, errors)
+        ledger.charge(len(added), sum((c.usage for c in added), Usage()))
+        ok = [c for c in added if c.ok]
+        if self.scorer is None or not ok:
+            return
+        first = len(state.survivors) - len(ok)
+        context = SelectionContext(
+            state.messages, ok, llm=self.llm, judge=None, recorder=state.recorder, policy=self.retry
+        )
+        verdict = await self.scorer.select(context)
+        state.scores.update((c.sample, s) for c, s in zip(ok, verdict.scores, strict=True))
+        state.selection_failures.extend(
+            f.model_copy(update={"candidate": None if f.candidate is None else first + f.candidate})
+            for f in context.failures
+        )
+
+    def _strategy(self, state: PromptState) -> Strategy:
+        if self.policy is not None and state.bin is not None:
+            return self.policy.choice(state.bin, state.n).strategy
+        return "majority" if self.scorer is None else "weighted"
+
+    async def _select(self, state: PromptState) -> Selection:
+        survivors = state.survivors
+        if not survivors:
+            raise TooFewCandidatesError(
+                f"all {state.n} samples from {self.llm.name} failed", state.errors
+            )
+        scores = [state.scores.get(c.sample) for c in survivors] if self.scorer else None
+        selector = FinalVote(self._strategy(state), scores, self.settings.extract)
+        context = SelectionContext(
+            state.messages,
+            survivors,
+            llm=self.llm,
+            judge=None,
+            recorder=state.recorder,
+            policy=self.retry,
+        )
+        context.failures.extend(state.selection_failures)
+        verdict = await run_selector(selector, context)
+        failures = [c for c in state.samples if not c.ok]
+        return finish(
+            context,
+            verdict,
+            selector=selector,
+            llm=self.llm.name,
+            failures=failures,
+            generation=state.generation_usage(),
+        )
+
+    async def _finish(
+        self, states: Sequence[PromptState], ledger: Ledger, rounds: int
+    ) -> AdaptiveRun:
+        outcomes = await asyncio.gather(*(self._select(s) for s in states), return_exceptions=True)
+        for outcome in outcomes:
+            if isinstance(outcome, BaseException) and not isinstance(outcome, Exception):
+                raise outcome
+        selections = [o if isinstance(o, Selection) else None for o in outcomes]
+        errors = [o for o in outcomes if isinstance(o, Exception)]
+        if errors:
+            raise BatchError(f"{len(errors)} of {len(states)} prompts failed", errors, selections)
+        allocations = tuple(
+            state.allocation(self._strategy(state), sel)
+            for state, sel in zip(states, selections, strict=True)
+        )
+        report = AllocationReport(
+            budget=ledger.budget,
+            generations=ledger.generations,
+            usage=ledger.usage,
+            money=ledger.money,
+            rounds=rounds,
+            prompts=allocations,
+        )
+        return AdaptiveRun(selections=tuple(s for s in selections if s is not None), report=report)
