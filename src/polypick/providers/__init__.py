@@ -45,7 +45,7 @@ _adapters: list[Callable[[Any], ChatModel | None]] = []
 # Framework packages whose model objects polypick can adapt, and the module that registers the
 # adapter. It is imported only when such an object is passed, so the core never imports them.
 _ADAPTER_MODULES = {
-    "langchain": "polypick.integrations.langchain.adapter",
+    "langchain_core": "polypick.integrations.langchain.adapter",
     "llama_index": "polypick.integrations.llama_index.adapter",
 }
 

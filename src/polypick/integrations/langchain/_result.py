@@ -1,0 +1,71 @@
+"""The LangChain result of a best-of-N call: the winner first, and what it cost.
+
+- ``generations[0]`` is the selected sample's own ``AIMessage`` (tool calls, ids and the inner
+  model's ``response_metadata``, ``model_provider`` included), with ``usage_metadata`` replaced
+  by the sum over every sample that answered, and the whole :class:`~polypick.Selection`
+  (candidates, scores, failures, selection usage, trace) under ``response_metadata["polypick"]``;
+- the other candidates follow, as they were returned, in sampling order (``generate()`` shows
+  them; ``invoke()`` returns the winner).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import reduce
+
+from langchain_core.messages import AIMessage
+from langchain_core.messages.ai import UsageMetadata, add_usage
+from langchain_core.outputs import ChatGeneration, ChatResult
+
+from polypick.core.types import Candidate, Selection
+from polypick.integrations.langchain._messages import completion_key, to_completion
+
+__all__ = ["METADATA_KEY", "chat_result", "total_usage"]
+
+METADATA_KEY = "polypick"
+"""The ``response_metadata`` key holding the selection record."""
+
+
+def total_usage(replies: Sequence[AIMessage]) -> UsageMetadata | None:
+    """The sum of the replies' ``usage_metadata`` (``None`` if none reported any)."""
+    reported = [r.usage_metadata for r in replies if r.usage_metadata is not None]
+    return reduce(add_usage, reported) if reported else None
+
+
+def chat_result(selection: Selection, replies: Sequence[AIMessage], model_name: str) -> ChatResult:
+    """The ``ChatResult`` for ``selection``, whose candidates came from ``replies``.
+
+    ``model_name`` fills ``response_metadata["model_name"]`` when the inner model set none.
+    """
+    messages = _pair(selection.candidates, replies)
+    winner = messages[selection.index]
+    metadata = {**winner.response_metadata, METADATA_KEY: selection.model_dump(mode="json")}
+    metadata.setdefault("model_name", model_name)
+    best = winner.model_copy(
+        update={"usage_metadata": total_usage(replies), "response_metadata": metadata}
+    )
+    others = [m.model_copy() for i, m in enumerate(messages) if i != selection.index]
+    return ChatResult(generations=[ChatGeneration(message=m) for m in [best, *others]])
+
+
+def _pair(candidates: Sequence[Candidate], replies: Sequence[AIMessage]) -> list[AIMessage]:
+    """The reply behind each candidate; replies with equal content are interchangeable."""
+    unused: dict[tuple[object, ...], list[AIMessage]] = {}
+    for reply in replies:
+        c = to_completion(reply)
+        unused.setdefault(completion_key(c.text, c.tool_calls, c.finish_reason), []).append(reply)
+    paired = []
+    for candidate in candidates:
+        key = completion_key(candidate.text, candidate.tool_calls, candidate.finish_reason)
+        found = unused.get(key)
+        # Never expected; but a paid-for answer is returned rather than lost to bookkeeping.
+        paired.append(found.pop(0) if found else _message(candidate))
+    return paired
+
+
+def _message(candidate: Candidate) -> AIMessage:
+    calls = [
+        {"name": c.name, "args": c.arguments, "id": c.id, "type": "tool_call"}
+        for c in candidate.tool_calls
+    ]
+    return AIMessage(content=candidate.text, tool_calls=calls)
