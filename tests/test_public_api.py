@@ -34,6 +34,7 @@ PUBLIC = {
     "polypick.selectors": [
         "AnswerExtractor", "ChopsSelector", "JudgeSelector", "MBRSelector", "MajoritySelector",
         "RewardEndpoint", "ToolCallVoteSelector", "TournamentSelector", "XMBRSelector",
+        "InjectionPolicy", "detect_injection",
         "RewardFunction", "RewardSelector", "SelectionContext", "Selector", "SelectorSpec",
         "Verdict", "WeightedMajoritySelector", "default_selector", "extract_answer",
         "normalize_answer", "resolve_selector", "selectors",

@@ -36,6 +36,7 @@ from polypick.errors import BatchError, ConfigurationError, TooFewCandidatesErro
 from polypick.providers import ModelSpec, resolve_model
 from polypick.selectors import SelectorSpec, default_selector, resolve_selector
 from polypick.selectors.base import SelectionContext, Selector
+from polypick.selectors.injection import InjectionSpec, resolve_injection
 
 __all__ = ["BestOfN"]
 
@@ -65,6 +66,9 @@ class BestOfN:
             language-aware sampling and language fidelity); ``False`` to skip, or a detector.
         budget: caps on selection calls and tokens; over it the configuration is refused
             before any request, or downgraded to a cheaper selector (see ``polypick.Budget``).
+        injection: what to do with candidates whose text is aimed at the judge: ``"penalise"``
+            (default: they never beat a clean candidate), ``"exclude"``, ``"ignore"``, or an
+            ``InjectionPolicy``; flagged candidates carry the ``"injection"`` flag.
 
     Raises:
         ConfigurationError: for invalid settings, before any request is sent.
@@ -83,6 +87,7 @@ class BestOfN:
         retry: RetryPolicy | int = 2,
         detect_language: bool | LanguageDetector = True,
         budget: Budget | None = None,
+        injection: InjectionSpec = "penalise",
     ) -> None:
         _check_whole("n", n, 1)
         _check_whole("min_candidates", min_candidates, 1, n)
@@ -106,6 +111,7 @@ class BestOfN:
             default_selector(judge is not None) if selector is None else resolve_selector(selector)
         )
         self.budget = budget
+        self.injection = resolve_injection(injection)
         self.downgraded_from: str | None = None
         if budget is not None:
             calls_only = budget.model_copy(update={"max_tokens_total": None})  # tokens: per prompt
@@ -195,6 +201,7 @@ class BestOfN:
             policy=self.retry,
             deadline=deadline,
             language=language,
+            injection=self.injection,
         )
         verdict = await run_selector(self.selector, context)
         return finish(

@@ -30,6 +30,7 @@ from polypick.errors import ConfigurationError
 from polypick.providers import ModelSpec, resolve_model
 from polypick.selectors import SelectorSpec, default_selector, resolve_selector
 from polypick.selectors.base import SelectionContext
+from polypick.selectors.injection import InjectionSpec, resolve_injection
 
 __all__ = ["aselect", "select"]
 
@@ -67,6 +68,7 @@ async def aselect(
     retry: RetryPolicy | int = 2,
     detect_language: bool | LanguageDetector = True,
     on_event: Callable[[TraceEvent], None] | None = None,
+    injection: InjectionSpec = "penalise",
     **options: Any,
 ) -> Selection:
     """Select the best of ``candidates`` for ``prompt``.
@@ -80,9 +82,11 @@ async def aselect(
         llm: the generating model, for selectors that sample more (X-MBR's evidence).
         retry: the retry policy for judge calls, or the number of retries.
         detect_language: detect the prompt's and candidates' languages (language fidelity).
+        injection: the policy for candidates aimed at the judge (see ``BestOfN``).
         options: options for a selector given by name, e.g. ``utility="chrf"``.
     """
     messages = to_messages(prompt)
+    policy_for_injection = resolve_injection(injection)
     pool = [_as_candidate(c, i) for i, c in enumerate(candidates)]
     if not pool:
         raise ConfigurationError("select() needs at least one candidate")
@@ -107,6 +111,7 @@ async def aselect(
         recorder=Recorder(on_event),
         policy=policy,
         language=language,
+        injection=policy_for_injection,
     )
     verdict = await run_selector(chosen, context)
     return finish(context, verdict, selector=chosen, llm=model.name)

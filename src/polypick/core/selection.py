@@ -2,6 +2,13 @@
 
 Shared by :class:`~polypick.BestOfN` (which samples first) and :func:`~polypick.select` (which
 reranks candidates the caller already has), so both record results the same way.
+
+:func:`run_selector` also applies the context's injection policy, for every selector: each
+candidate's text goes through the policy's detector first; a flagged candidate gets the
+``"injection"`` flag and an ``injection.flagged`` trace event with the reasons. Then
+``"exclude"`` hides flagged candidates from the selector (unless every candidate is flagged),
+``"penalise"`` keeps them from winning (:func:`~polypick.selectors.base.penalise_flagged`), and
+``"ignore"`` does nothing more. See docs/selectors/injection.md.
 """
 
 from __future__ import annotations
@@ -11,11 +18,19 @@ import logging
 from collections.abc import Sequence
 
 from polypick.core.language import LanguageDetector
-from polypick.core.types import Candidate, Selection, Usage, UsageReport
-from polypick.selectors.base import SelectionContext, Selector, Verdict, fallback_index
+from polypick.core.types import Candidate, Selection, SelectionFailure, Usage, UsageReport
+from polypick.selectors.base import (
+    SelectionContext,
+    Selector,
+    Verdict,
+    fallback_index,
+    flagged,
+    penalise_flagged,
+)
+from polypick.selectors.injection import INJECTION
 from polypick.selectors.tool_vote import ToolCallVoteSelector
 
-__all__ = ["detect_languages", "finish", "run_selector"]
+__all__ = ["detect_languages", "finish", "run_selector", "screen"]
 
 logger = logging.getLogger("polypick")
 
@@ -42,13 +57,73 @@ async def detect_languages(
 async def run_selector(selector: Selector, context: SelectionContext) -> Verdict:
     """Ask ``selector`` for a verdict; a failing or invalid selector falls back, losing nothing.
 
+    The context's injection policy is applied around the selector (see the module's
+    docstring); the verdict's index and scores always refer to ``context.candidates``.
     Candidates that call tools are chosen by :class:`ToolCallVoteSelector` unless ``selector``
     declares ``handles_tool_calls``.
     """
+    suspects = await screen(context)
+    action = context.injection.action
+    n = len(context.candidates)
+    if suspects and len(suspects) == n and action != "ignore":
+        context.recorder.event("injection.all_flagged", policy=action)
+    shown = [i for i in range(n) if i not in suspects]
+    if action != "exclude" or not suspects or not shown:
+        verdict, decided = await _decide(selector, context)
+    else:
+        context.recorder.event("injection.excluded", candidates=suspects, shown=shown)
+        verdict, decided = await _decide_subset(selector, context, shown)
+    if action == "penalise" and suspects:
+        language = context.language if getattr(selector, "language_fidelity", False) else None
+        demoted = penalise_flagged(verdict, context.candidates, language)
+        if demoted.index != verdict.index:
+            context.recorder.event("injection.demoted", candidate=verdict.index, to=demoted.index)
+        verdict = demoted
+    if decided:
+        context.recorder.event("selection.done", index=verdict.index, fallback=verdict.fallback)
+    return verdict
+
+
+async def screen(context: SelectionContext) -> list[int]:
+    """Run the injection detector over the candidates (off the event loop); flag and record
+    the suspects, whose positions are returned. A candidate already flagged stays flagged."""
+    detector = context.injection.detector
+
+    def detect(text: str) -> list[str] | Exception:
+        try:
+            return list(detector(text)) if text else []
+        except Exception as exc:  # a broken detector must not cost the call: no flag
+            return exc
+
+    found = await asyncio.to_thread(lambda: [detect(c.text) for c in context.candidates])
+    suspects, screened = [], []
+    for index, (candidate, reasons) in enumerate(zip(context.candidates, found, strict=True)):
+        if isinstance(reasons, Exception):
+            context.fail("injection", reasons, candidate=index)
+            reasons = []
+        if flagged(candidate) and not reasons:
+            reasons = ["flagged before"]
+        if reasons:
+            suspects.append(index)
+            if not flagged(candidate):
+                candidate = candidate.model_copy(update={"flags": (*candidate.flags, INJECTION)})
+            context.recorder.event(
+                "injection.flagged",
+                candidate=index,
+                reasons=reasons,
+                policy=context.injection.action,
+            )
+        screened.append(candidate)
+    context.candidates = tuple(screened)
+    return suspects
+
+
+async def _decide(selector: Selector, context: SelectionContext) -> tuple[Verdict, bool]:
+    """The selector's verdict over ``context``, or the fallback; ``True`` if it decided."""
     candidates = context.candidates
     if len(candidates) == 1:
         context.recorder.event("selection.skipped", reason="one candidate")
-        return Verdict(index=0, scores=(None,))
+        return Verdict(index=0, scores=(None,)), False
     if any(c.tool_calls for c in candidates) and not getattr(selector, "handles_tool_calls", False):
         context.recorder.event("selection.tool_calls", replaced=selector.name, by="tool_vote")
         selector = ToolCallVoteSelector()
@@ -60,13 +135,36 @@ async def run_selector(selector: Selector, context: SelectionContext) -> Verdict
         logger.warning("selector %s failed; returning the fallback: %s", selector.name, exc)
         context.fail("selection", exc)
         context.recorder.event("selection.fallback", error=str(exc))
-        return Verdict(
-            index=fallback_index(candidates),
-            scores=tuple(None for _ in candidates),
-            fallback=True,
+        return (
+            Verdict(
+                index=fallback_index(candidates),
+                scores=tuple(None for _ in candidates),
+                fallback=True,
+            ),
+            False,
         )
-    context.recorder.event("selection.done", index=verdict.index, fallback=verdict.fallback)
-    return verdict
+    return verdict, True
+
+
+async def _decide_subset(
+    selector: Selector, context: SelectionContext, shown: list[int]
+) -> tuple[Verdict, bool]:
+    """:func:`_decide` over ``context.candidates[i] for i in shown``, mapped back: the index,
+    the scores (``None`` for the others) and recorded failures refer to the full list."""
+    subset = context.subset(shown)
+    verdict, decided = await _decide(selector, subset)
+    context.failures += [_lift_failure(f, shown) for f in subset.failures]
+    scores: list[float | None] = [None] * len(context.candidates)
+    for position, score in zip(shown, verdict.scores, strict=True):
+        scores[position] = score
+    lifted = Verdict(index=shown[verdict.index], scores=tuple(scores), fallback=verdict.fallback)
+    return lifted, decided
+
+
+def _lift_failure(failure: SelectionFailure, shown: list[int]) -> SelectionFailure:
+    if failure.candidate is None or not 0 <= failure.candidate < len(shown):
+        return failure
+    return failure.model_copy(update={"candidate": shown[failure.candidate]})
 
 
 def finish(

@@ -11,6 +11,7 @@ from polypick.errors import ConfigurationError
 from polypick.selectors.answers import AnswerExtractor, extract_answer, normalize_answer
 from polypick.selectors.base import SelectionContext, Selector, Verdict
 from polypick.selectors.chops import ChopsSelector
+from polypick.selectors.injection import InjectionPolicy, detect_injection
 from polypick.selectors.judge import JudgeSelector
 from polypick.selectors.majority import MajoritySelector
 from polypick.selectors.mbr import MBRSelector
@@ -24,6 +25,7 @@ from polypick.selectors.xmbr import XMBRSelector
 __all__ = [
     "AnswerExtractor",
     "ChopsSelector",
+    "InjectionPolicy",
     "JudgeSelector",
     "MBRSelector",
     "MajoritySelector",
@@ -39,6 +41,7 @@ __all__ = [
     "WeightedMajoritySelector",
     "XMBRSelector",
     "default_selector",
+    "detect_injection",
     "extract_answer",
     "normalize_answer",
     "resolve_selector",

@@ -5,6 +5,11 @@ once: the prompt, all surviving candidates, and — for strategies that need the
 and the sampling model, both reached through :meth:`SelectionContext.ask`, which retries, counts
 usage and records the trace like any sampling call. The deciding logic of each selector lives in
 pure functions next to it, so it can be tested without any model.
+
+The context also carries the :class:`~polypick.selectors.injection.InjectionPolicy` that
+:func:`~polypick.core.selection.run_selector` applies around every selector; flagged candidates
+carry the ``"injection"`` flag, and :func:`penalise_flagged` is the rule that keeps them from
+winning.
 """
 
 from __future__ import annotations
@@ -30,6 +35,12 @@ from polypick.core.types import (
     Usage,
 )
 from polypick.errors import DeadlineExceededError
+from polypick.selectors.injection import (
+    INJECTION,
+    InjectionPolicy,
+    InjectionSpec,
+    resolve_injection,
+)
 
 __all__ = [
     "SelectionContext",
@@ -37,7 +48,9 @@ __all__ = [
     "Verdict",
     "best_index",
     "fallback_index",
+    "flagged",
     "off_language",
+    "penalise_flagged",
 ]
 
 
@@ -80,6 +93,7 @@ class SelectionContext:
         policy: RetryPolicy,
         deadline: float | None = None,
         language: str | None = None,
+        injection: InjectionSpec = "penalise",
     ) -> None:
         self.prompt = tuple(prompt)
         self.language = language
@@ -90,7 +104,25 @@ class SelectionContext:
         self.recorder = recorder
         self.policy = policy
         self.deadline = deadline
+        self.injection: InjectionPolicy = resolve_injection(injection)
+        """What to do with candidates aimed at the judge; applied by ``run_selector``."""
         self.failures: list[SelectionFailure] = []
+
+    def subset(self, indices: Sequence[int]) -> SelectionContext:
+        """A context showing only the candidates at ``indices``, in that order, with the same
+        models, trace, usage, deadline and policy; its failures are its own, and refer to
+        positions in ``indices``."""
+        return SelectionContext(
+            self.prompt,
+            [self.candidates[i] for i in indices],
+            llm=self.llm,
+            judge=self.judge,
+            recorder=self.recorder,
+            policy=self.policy,
+            deadline=self.deadline,
+            language=self.language,
+            injection=self.injection,
+        )
 
     async def ask(
         self,
@@ -174,6 +206,11 @@ def off_language(candidate: Candidate, language: str | None) -> bool:
     return language is not None and candidate.language not in (None, language)
 
 
+def flagged(candidate: Candidate) -> bool:
+    """Whether ``candidate`` was flagged as aimed at the judge."""
+    return INJECTION in candidate.flags
+
+
 def best_index(
     scores: Sequence[float | None],
     candidates: Sequence[Candidate],
@@ -194,3 +231,28 @@ def best_index(
     top = max(s for s, _ in scored)
     tied = [i for s, i in scored if s == top]
     return next((i for i in tied if candidates[i].greedy), tied[0])
+
+
+def penalise_flagged(
+    verdict: Verdict, candidates: Sequence[Candidate], language: str | None = None
+) -> Verdict:
+    """``verdict``, unless it chose a flagged candidate while an unflagged one exists.
+
+    Then the winner is the best unflagged candidate by the verdict's own scores, with
+    :func:`best_index`'s rules — so the order is: unflagged first, then (given ``language``)
+    in the prompt's language, then the highest score, then greedy, then earliest. If no
+    unflagged candidate has a score, the same rules choose among the unflagged ones as if all
+    scored alike, and the verdict is marked as a fallback. Scores are left as they are.
+    """
+    if not 0 <= verdict.index < len(candidates) or not flagged(candidates[verdict.index]):
+        return verdict
+    clean = [not flagged(c) for c in candidates]
+    if not any(clean):
+        return verdict
+    masked = [s if ok else None for s, ok in zip(verdict.scores, clean, strict=True)]
+    index = best_index(masked, candidates, language)
+    if index is not None:
+        return verdict.model_copy(update={"index": index})
+    index = best_index([0.0 if ok else None for ok in clean], candidates, language)
+    assert index is not None  # some candidate is clean
+    return Verdict(index=index, scores=verdict.scores, fallback=True)
