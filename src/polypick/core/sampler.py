@@ -12,6 +12,7 @@ import asyncio
 import itertools
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from polypick.core.protocol import ChatModel
 from polypick.core.retry import RetryPolicy, retrying
@@ -20,6 +21,15 @@ from polypick.core.types import Candidate, Completion, ErrorInfo, Message, Sampl
 from polypick.errors import DeadlineExceededError
 
 __all__ = ["Sampler"]
+
+
+@dataclass
+class _InFlight:
+    """A request not finished yet: what the deadline must account for if it cuts it short."""
+
+    indices: list[int]
+    started: float
+    attempts: int = 1
 
 
 class Sampler:
@@ -39,6 +49,7 @@ class Sampler:
         self.deadline = deadline
         self._request_ids = itertools.count()
         self._done: dict[int, Candidate] = {}
+        self._in_flight: dict[int, _InFlight] = {}
         self.errors: dict[int, Exception] = {}
         """The exception behind each failed sample, by plan position."""
 
@@ -54,9 +65,24 @@ class Sampler:
             await asyncio.wait_for(asyncio.gather(*tasks), timeout=self._remaining())
         except asyncio.TimeoutError:
             self.recorder.event("deadline", pending=len(plan) - len(self._done))
+        # Requests the deadline cut short were started (and a sent one is billed): keep their
+        # attempts, their time and their request count. One still queued behind the provider's
+        # max_concurrency counts as sent too; the sampler cannot tell. Samples whose request
+        # never started have no attempts at all.
+        for request, flight in self._in_flight.items():
+            for position, index in enumerate(flight.indices):
+                if index not in self._done:
+                    error = DeadlineExceededError(
+                        f"the deadline ran out during this sample's request "
+                        f"(attempt {flight.attempts})"
+                    )
+                    sent = flight.attempts if position == 0 else 0
+                    self._fail(
+                        index, plan[index], error, flight.attempts, flight.started, request, sent
+                    )
         for index, params in enumerate(plan):
             if index not in self._done:
-                error = DeadlineExceededError("the deadline ran out before this sample finished")
+                error = DeadlineExceededError("the deadline ran out before this sample was sent")
                 self._fail(index, params, error, attempts=0, started=time.monotonic())
         return [self._done[i] for i in range(len(plan))]
 
@@ -77,16 +103,15 @@ class Sampler:
         """Send one request for ``indices``; record what came back and return how many did."""
         params = plan[indices[0]]
         request = next(self._request_ids)
-        attempts = 1
+        started = time.monotonic()
+        flight = self._in_flight[request] = _InFlight(list(indices), started)
 
         def on_retry(attempt: int, exc: BaseException, wait: float) -> None:
-            nonlocal attempts
-            attempts = attempt + 1
+            flight.attempts = attempt + 1
             self.recorder.event(
                 "sample.retry", request=request, attempt=attempt, error=str(exc), wait_s=wait
             )
 
-        started = time.monotonic()
         self.recorder.event("sample.start", request=request, samples=indices, n=len(indices))
         try:
             completions = await retrying(
@@ -96,6 +121,8 @@ class Sampler:
                 on_retry=on_retry,
             )
         except Exception as exc:
+            del self._in_flight[request]
+            attempts = flight.attempts
             self.recorder.event("sample.failed", request=request, error=str(exc))
             if len(indices) > 1:  # a failed n-request fails all its samples, once each
                 for position, index in enumerate(indices):
@@ -104,6 +131,8 @@ class Sampler:
                 return len(indices)
             self._fail(indices[0], params, exc, attempts, started, request, attempts)
             return 1
+        del self._in_flight[request]
+        attempts = flight.attempts
         returned = completions[: len(indices)]
         for position, (index, completion) in enumerate(zip(indices, returned, strict=False)):
             self._succeed(index, plan[index], completion, attempts, started, request, position)

@@ -30,8 +30,17 @@ class LoopLocal(Generic[T]):
         loop = asyncio.get_running_loop()
         item = self._items.get(loop)
         if item is None:
+            self._forget_closed_loops()
             item = self._items[loop] = self._factory()
         return item
+
+    def _forget_closed_loops(self) -> None:
+        # An item usually refers to its loop (a client's connections do), so the weak key alone
+        # would never let go: a loop closed without ``close()`` (``asyncio.run`` per call) would
+        # keep its client and sockets for the life of the process. Nothing can use them any
+        # more; dropped, they are collected and their sockets closed.
+        for loop in [loop for loop in self._items if loop.is_closed()]:
+            del self._items[loop]
 
     async def close(self, closer: Callable[[T], Awaitable[None]]) -> None:
         """Close and forget the current loop's item, if there is one."""

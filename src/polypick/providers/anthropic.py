@@ -150,8 +150,10 @@ class AnthropicChat:
             except (anthropic.AnthropicError, ValueError) as exc:  # ValueError: a malformed body
                 raise map_sdk_error(exc, anthropic, self.name) from exc
         text = "".join(b.text for b in response.content if getattr(b, "type", "") == "text")
-        if not text:
-            raise InvalidResponseError("the response has no text", provider=self.name)
+        if not text:  # not retried: the same request would most likely get the same answer
+            refused = response.stop_reason == "refusal"
+            why = "the model refused, with no text" if refused else "the response has no text"
+            raise InvalidResponseError(why, provider=self.name)
         u = response.usage
         prompt_tokens = (
             u.input_tokens + (u.cache_creation_input_tokens or 0) + (u.cache_read_input_tokens or 0)

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import openai
+import openai.resources.chat  # imported now rather than on first use: see _new_client
 
 from polypick.core.types import Completion, Message, SamplingParams, Usage
 from polypick.core.usage import split_usage
@@ -107,7 +108,9 @@ class OpenAIChat:
             )
 
     def _new_client(self) -> openai.AsyncOpenAI:
-        # max_retries=0: the core's retry layer is the only one.
+        # max_retries=0: the core's retry layer is the only one. The SDK would import
+        # ``client.chat`` on first use, half a second of work on the event loop that would stall
+        # every call in flight and eat the first call's deadline; this module imports it up front.
         return openai.AsyncOpenAI(
             api_key=self._api_key, base_url=self.base_url, timeout=self.timeout, max_retries=0
         )
