@@ -171,8 +171,9 @@ class BestOfN:
         recorder = Recorder(on_event)
         if self.downgraded_from is not None:
             recorder.event("budget.downgrade", replaced=self.downgraded_from, by=self.selector.name)
-        deadline = None if self.deadline is None else time.monotonic() + self.deadline
         language, _ = await detect_languages(self.detector, prompt_text(messages), [])
+        # after detection: the detector's one-time load (about a second) must not eat the deadline
+        deadline = None if self.deadline is None else time.monotonic() + self.deadline
         plan = self._plan(language)
         recorder.event(
             "sampling.start",

@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import math
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict
@@ -142,11 +142,20 @@ class SelectionContext:
             attempts = attempt + 1
             self.recorder.event(f"{stage}.retry", candidate=candidate, error=str(exc), wait_s=wait)
 
+        sent = (
+            0  # attempts that really reached the model: a call the deadline stopped first costs 0
+        )
+
+        def attempt() -> Awaitable[list[Completion]]:
+            nonlocal sent
+            sent += 1
+            return model.generate(messages, params, 1, json_schema=json_schema)
+
         started = time.monotonic()
         try:
             completions = await asyncio.wait_for(
                 retrying(
-                    lambda: model.generate(messages, params, 1, json_schema=json_schema),
+                    attempt,
                     self.policy,
                     deadline=self.deadline,
                     on_retry=on_retry,
@@ -154,20 +163,20 @@ class SelectionContext:
                 timeout=self._remaining(),
             )
         except DeadlineExceededError as exc:  # also a TimeoutError: handle it first
-            self.recorder.add_selection_usage(Usage(requests=attempts))
+            self.recorder.add_selection_usage(Usage(requests=sent))
             self.fail(stage, exc, candidate=candidate, attempts=attempts)
             return None
         except asyncio.TimeoutError:
-            self.recorder.add_selection_usage(Usage(requests=attempts))
+            self.recorder.add_selection_usage(Usage(requests=sent))
             error = DeadlineExceededError(f"the deadline ran out during a {stage} call")
             self.fail(stage, error, candidate=candidate, attempts=attempts)
             return None
         except Exception as exc:
-            self.recorder.add_selection_usage(Usage(requests=attempts))
+            self.recorder.add_selection_usage(Usage(requests=sent))
             self.fail(stage, exc, candidate=candidate, attempts=attempts)
             return None
         completion = completions[0]
-        self.recorder.add_selection_usage(completion.usage + Usage(requests=attempts))
+        self.recorder.add_selection_usage(completion.usage + Usage(requests=sent))
         self.recorder.event(
             f"{stage}.done",
             candidate=candidate,
