@@ -140,6 +140,7 @@ async def test_samples_still_running_at_the_deadline_become_failures() -> None:
     [
         ({"n": 0}, "n must be"),
         ({"n": 2.5}, "n must be"),
+        ({"n": 10**30}, "n must be at most 1024"),
         ({"n": 3, "min_candidates": 4}, "min_candidates"),
         ({"deadline": 0}, "deadline"),
         ({"selector": "nonsense"}, "unknown selector 'nonsense'"),
@@ -151,6 +152,7 @@ async def test_samples_still_running_at_the_deadline_become_failures() -> None:
     ids=[
         "n0",
         "n-float",
+        "n-huge",
         "min-candidates",
         "deadline",
         "selector",

@@ -42,6 +42,9 @@ __all__ = ["BestOfN"]
 
 logger = logging.getLogger("polypick")
 
+# A sanity bound: far beyond any useful pool, low enough that a typo cannot exhaust memory.
+MAX_N = 1024
+
 
 class BestOfN:
     """Sample ``n`` answers from ``llm`` and return the one ``selector`` picks.
@@ -89,7 +92,7 @@ class BestOfN:
         budget: Budget | None = None,
         injection: InjectionSpec = "penalise",
     ) -> None:
-        _check_whole("n", n, 1)
+        _check_whole("n", n, 1, MAX_N)
         _check_whole("min_candidates", min_candidates, 1, n)
         if deadline is not None and (
             isinstance(deadline, bool)
