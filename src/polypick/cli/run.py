@@ -56,8 +56,9 @@ def sampling_from_args(args: argparse.Namespace) -> SamplingPlan:
             raise ConfigurationError("--temperature does not combine with a list of temperatures")
     elif not isinstance(plan, Hedged | Temperature):
         return plan
-    # validate, rather than model_copy: a negative --temperature must be refused here
-    return type(plan).model_validate({**plan.model_dump(), **options}) if options else plan
+    # construct, rather than model_copy or model_validate: the constructor turns a negative
+    # --temperature into a ConfigurationError that says how to fix it
+    return type(plan)(**{**plan.model_dump(), **options}) if options else plan
 
 
 def _run(args: argparse.Namespace) -> int:
