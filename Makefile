@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PROMPT ?= ¿Cuál es la capital de Francia? Responde en una frase.
 
-.PHONY: run test lint typecheck pytest bench clean
+.PHONY: run test lint typecheck docs pytest bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,7 @@ $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 run: $(VENV)/.run-installed
 	$(BIN)/polypick run "$(PROMPT)" -n 3 --max-tokens 64 --seed 7 --judge local
 
-test: $(VENV)/.test-installed lint typecheck pytest
+test: $(VENV)/.test-installed lint typecheck docs pytest
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .
@@ -31,6 +31,11 @@ lint: $(VENV)/.test-installed
 typecheck: $(VENV)/.test-installed
 	$(BIN)/mypy
 
+# The documentation site, built strictly: a broken link or anchor fails the build. Nothing is
+# downloaded at build time (built-in search only). The site goes to site/, which git ignores.
+docs: $(VENV)/.test-installed
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+
 pytest: $(VENV)/.test-installed
 	$(BIN)/pytest
 
@@ -38,4 +43,4 @@ bench: $(VENV)/.test-installed
 	$(BIN)/python benchmarks/sampling_latency.py
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache site
