@@ -96,4 +96,4 @@ def test_min_p_is_rejected_with_a_fix(server: FakeAnthropicServer) -> None:
 
 def test_a_missing_key_names_the_variable_to_set() -> None:
     with pytest.raises(MissingAPIKeyError, match="ANTHROPIC_API_KEY"):
-        resolve_model("anthropic:claude-sonnet-4-5")
+        resolve_model("anthropic:claude-sonnet-4-6")

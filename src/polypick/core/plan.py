@@ -144,9 +144,14 @@ def apply_budget(
             if _fits(candidate_plan, budget):
                 downgraded = candidate_plan.model_copy(update={"downgraded_from": selector.name})
                 return cheaper, downgraded
+    tokens = (
+        f"up to {call_plan.max_tokens_total} tokens"
+        if call_plan.max_tokens_total is not None
+        else "an unknown number of tokens (set max_tokens in the sampling plan to bound them)"
+    )
     raise ConfigurationError(
         f"over budget: {call_plan.selector} plans {call_plan.selection_calls} selection calls "
-        f"and up to {call_plan.max_tokens_total} tokens for n={call_plan.n}, against "
+        f"and {tokens} for n={call_plan.n}, against "
         f"max_judge_calls={budget.max_judge_calls}, max_tokens_total={budget.max_tokens_total}"
         "; lower n, raise the budget, choose a cheaper selector (chops: 2 calls) or pass "
         "Budget(..., on_exceed='downgrade')"

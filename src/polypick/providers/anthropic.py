@@ -39,7 +39,7 @@ class AnthropicChat:
     """A Claude model behind the Anthropic Messages API.
 
     Args:
-        model: e.g. ``claude-sonnet-4-5``.
+        model: e.g. ``claude-sonnet-4-6``.
         api_key: defaults to ``ANTHROPIC_API_KEY``.
         base_url: another endpoint speaking the Messages API.
         timeout: seconds allowed for one request.
@@ -64,7 +64,7 @@ class AnthropicChat:
         cache_prompt: bool | None = None,
     ) -> None:
         if not model:
-            raise ConfigurationError("AnthropicChat needs a model name, e.g. 'claude-sonnet-4-5'")
+            raise ConfigurationError("AnthropicChat needs a model name, e.g. 'claude-sonnet-4-6'")
         if max_concurrency < 1 or max_tokens < 1:
             raise ConfigurationError("max_concurrency and max_tokens must be >= 1")
         key = api_key or os.environ.get("ANTHROPIC_API_KEY")
