@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Sequence
 from types import TracebackType
 
+from polypick.cache.wiring import CacheSpec, cache_models, scoped
 from polypick.core.language import LanguageDetector, default_detector
 from polypick.core.plan import Budget, CallPlan, apply_budget, make_plan
 from polypick.core.protocol import ChatModel
@@ -72,6 +73,9 @@ class BestOfN:
         injection: what to do with candidates whose text is aimed at the judge: ``"penalise"``
             (default: they never beat a clean candidate), ``"exclude"``, ``"ignore"``, or an
             ``InjectionPolicy``; flagged candidates carry the ``"injection"`` flag.
+        cache: a ``SampleCache`` or the path of its SQLite file: samples and judge calls are
+            answered from it when it holds them and stored in it otherwise, so a re-run
+            sends no request; cached candidates carry the ``"cached"`` flag (docs/cache.md).
 
     Raises:
         ConfigurationError: for invalid settings, before any request is sent.
@@ -91,6 +95,7 @@ class BestOfN:
         detect_language: bool | LanguageDetector = True,
         budget: Budget | None = None,
         injection: InjectionSpec = "penalise",
+        cache: CacheSpec | None = None,
     ) -> None:
         _check_whole("n", n, 1, MAX_N)
         _check_whole("min_candidates", min_candidates, 1, n)
@@ -127,6 +132,8 @@ class BestOfN:
             self.judge = resolve_model(judge)
         elif self.selector.needs_judge:
             self.judge = self.llm  # the model judges itself, sharing its connections
+        if cache is not None:
+            self.llm, self.judge = cache_models(self.llm, self.judge, cache)
         self.min_candidates = min_candidates
         self.deadline = deadline
         self.retry = retry if isinstance(retry, RetryPolicy) else RetryPolicy(max_retries=retry)
@@ -160,6 +167,7 @@ class BestOfN:
             update={"downgraded_from": self.downgraded_from}
         )
 
+    @scoped
     async def ainvoke(
         self, prompt: PromptInput, *, on_event: Callable[[TraceEvent], None] | None = None
     ) -> Selection:
