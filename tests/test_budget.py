@@ -104,8 +104,9 @@ def test_a_tight_budget_downgrades_down_the_ladder() -> None:
 def test_token_caps_need_a_reply_budget_and_check_each_prompt() -> None:
     capped = Budget(max_tokens_total=2_000)
     unbounded = BestOfN(scripted(), n=4, sampling=0.7, selector="majority", budget=capped)
-    with pytest.raises(ConfigurationError, match="set max_tokens"):
+    with pytest.raises(ConfigurationError, match="set max_tokens") as refused:
         unbounded.invoke("q")
+    assert "None" not in str(refused.value)  # an unknown bound is said in words
     bounded = BestOfN(
         scripted(), n=4, sampling=Temperature(max_tokens=100), selector="majority", budget=capped
     )

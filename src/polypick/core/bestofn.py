@@ -229,10 +229,15 @@ class BestOfN:
         if self.budget is None or self.budget.max_tokens_total is None:
             return
         bound = self.plan_calls(messages).max_tokens_total
-        if bound is None or bound > self.budget.max_tokens_total:
+        cap = self.budget.max_tokens_total
+        if bound is None:
             raise ConfigurationError(
-                f"this prompt may need up to {bound} tokens (None: unbounded, set max_tokens "
-                f"in the sampling plan), over max_tokens_total={self.budget.max_tokens_total}; "
+                f"max_tokens_total={cap} cannot be checked: the replies have no length limit; "
+                "set max_tokens in the sampling plan, e.g. Temperature(max_tokens=512)"
+            )
+        if bound > cap:
+            raise ConfigurationError(
+                f"this prompt may need up to {bound} tokens, over max_tokens_total={cap}; "
                 "lower n or max_tokens, or raise the budget"
             )
 
