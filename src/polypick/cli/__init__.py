@@ -16,7 +16,7 @@ from polypick.errors import ConfigurationError, PolypickError
 __all__ = ["main"]
 
 # Imported on use of the parser only, so `polypick run` never imports what `serve` needs.
-_COMMANDS = ("run",)
+_COMMANDS = ("run", "serve")
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -31,9 +31,11 @@ class ServerRunner:
     """Serves an ASGI app with uvicorn on 127.0.0.1 (ephemeral port) in a daemon thread.
 
     Use as a context manager or call ``stop()``; ``start()`` blocks until it serves.
+    ``lifespan=True`` runs the app's startup and shutdown handlers (apps that hold
+    connections need it to close them; the fake servers hold none).
     """
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, *, lifespan: bool = False) -> None:
         config = uvicorn.Config(
             expose_transport(app),
             host="127.0.0.1",
@@ -41,7 +43,7 @@ class ServerRunner:
             http="h11",
             ws="none",
             loop="asyncio",
-            lifespan="off",
+            lifespan="on" if lifespan else "off",
             log_config=None,
             log_level="warning",
             access_log=False,

@@ -1,0 +1,132 @@
+"""``polypick serve``: run the OpenAI-compatible best-of-N server (see docs/serve.md).
+
+The upstream's key comes from its provider's usual environment variable and is never printed;
+the server's own key (``--api-key``) is better given as ``POLYPICK_SERVE_API_KEY``, which other
+users of the machine cannot read from the process list.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit, urlunsplit
+
+if TYPE_CHECKING:
+    from pydantic import SecretStr
+
+    from polypick.serve import ServeSettings
+
+__all__ = ["register"]
+
+API_KEY_ENV = "POLYPICK_SERVE_API_KEY"
+_LOG_LEVELS = ("critical", "error", "warning", "info", "debug")
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``serve`` command to the ``polypick`` parser."""
+    serve = commands.add_parser(
+        "serve", help="serve best-of-N behind an OpenAI-compatible /v1/chat/completions"
+    )
+    upstream = serve.add_argument_group("upstream")
+    upstream.add_argument(
+        "--llm", default="local", help="model spec: local, openai:MODEL, anthropic:MODEL"
+    )
+    upstream.add_argument("--base-url", help="the upstream server, e.g. http://localhost:8000/v1")
+    upstream.add_argument("--judge", help="judge model spec (default: the upstream judges)")
+    upstream.add_argument("--judge-base-url", help="the judge's server (default: --base-url)")
+    upstream.add_argument("--timeout", type=float, default=120.0, help="seconds per request")
+    upstream.add_argument("--concurrency", type=int, default=16, help="most requests in flight")
+    upstream.add_argument("--retries", type=int, default=2, help="retries per failed request")
+    defaults = serve.add_argument_group("best-of-N defaults (requests may override them)")
+    defaults.add_argument("-n", type=int, default=5, help="candidates per request (default: 5)")
+    defaults.add_argument("--max-n", type=int, default=16, help="most candidates a request may ask")
+    defaults.add_argument("--sampling", default="hedged", help="hedged, greedy, 0.7 or 0.3,0.7,1.0")
+    defaults.add_argument("--selector", help="chops, judge, mbr, majority, tournament, ...")
+    defaults.add_argument("--min-candidates", type=int, default=1, help="fewest to select from")
+    defaults.add_argument("--deadline", type=float, help="seconds a request may take at most")
+    defaults.add_argument(
+        "--no-detect-language",
+        dest="detect_language",
+        action="store_false",
+        help="skip language detection of prompts and candidates",
+    )
+    server = serve.add_argument_group("server")
+    server.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    server.add_argument("--port", type=int, default=8000, help="port to listen on")
+    server.add_argument("--model-name", help="the name clients ask for (default: the upstream's)")
+    server.add_argument(
+        "--api-key", help=f"require 'Authorization: Bearer KEY' (or set {API_KEY_ENV})"
+    )
+    server.add_argument(
+        "--log-level", default="info", choices=_LOG_LEVELS, help="what to log (default: info)"
+    )
+    serve.set_defaults(handler=_serve)
+
+
+def _settings(args: argparse.Namespace) -> ServeSettings:
+    from polypick.serve import Defaults, ServeSettings
+
+    return ServeSettings(
+        llm=args.llm,
+        base_url=args.base_url,
+        judge=args.judge,
+        judge_base_url=args.judge_base_url,
+        model_name=args.model_name,
+        defaults=Defaults(
+            n=args.n,
+            selector=args.selector,
+            sampling=args.sampling,
+            min_candidates=args.min_candidates,
+            deadline=args.deadline,
+            max_n=args.max_n,
+            detect_language=args.detect_language,
+        ),
+        retries=args.retries,
+        api_key=_server_key(args.api_key or os.environ.get(API_KEY_ENV)),
+        timeout=args.timeout,
+        concurrency=args.concurrency,
+    )
+
+
+def _server_key(key: str | None) -> SecretStr | None:
+    from pydantic import SecretStr
+
+    return SecretStr(key) if key else None
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from polypick.serve import create_app
+
+    settings = _settings(args)
+    app = create_app(settings)  # invalid settings fail here, before the port is taken
+
+    import uvicorn
+
+    where = f" at {_without_credentials(args.base_url)}" if args.base_url else ""
+    locked = ", key required" if settings.api_key else ""
+    print(
+        f"polypick serve: http://{args.host}:{args.port}/v1 -> {args.llm}{where}; "
+        f"model {settings.served_name()!r}, e.g. 'bon-{args.n}/{settings.served_name()}'{locked}",
+        file=sys.stderr,
+    )
+    _log_to_stderr(args.log_level)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, lifespan="on")
+    return 0
+
+
+def _log_to_stderr(level: str) -> None:
+    # polypick's own records (one line per answer, errors), not the HTTP clients' chatter
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s:     %(name)s: %(message)s"))
+    logger = logging.getLogger("polypick")
+    logger.addHandler(handler)
+    logger.setLevel(level.upper())
+
+
+def _without_credentials(url: str) -> str:
+    parts = urlsplit(url)
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=host))

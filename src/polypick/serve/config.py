@@ -1,0 +1,217 @@
+"""Per-request best-of-N settings, from the model name and the ``polypick`` body field.
+
+A client asks for best-of-N in two ways, which combine: a model-name prefix such as
+``bon-5-chops/gpt-4o-mini`` (see :mod:`polypick.serve.names`), and a ``polypick`` object in the
+body (``extra_body={"polypick": {...}}`` in the OpenAI SDKs) whose fields are those of
+:class:`Options`.
+
+A setting given both ways must agree. What neither gives comes from the server's defaults. The
+result is a :class:`BonKey`: hashable, so equal settings share one ``BestOfN``. All pure.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from polypick.core.profiles import CheckedModel, describe
+from polypick.core.sampling import resolve_sampling
+from polypick.errors import ConfigurationError
+from polypick.selectors import selectors
+from polypick.serve.errors import invalid
+
+__all__ = [
+    "BonKey",
+    "Defaults",
+    "Options",
+    "SamplingFields",
+    "read_options",
+    "resolve_key",
+    "selector_names",
+]
+
+# Selectors a request cannot configure: the reward selector needs a Python function.
+_NOT_PER_REQUEST = frozenset({"reward"})
+
+
+class Options(BaseModel):
+    """The ``polypick`` body field; every field is optional."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+    n: int | None = Field(default=None, ge=1, description="candidates to sample")
+    selector: str | None = Field(default=None, description="a selector name, e.g. 'chops'")
+    selector_options: dict[str, Any] | None = Field(
+        default=None, description="options of a named selector, e.g. {'utility': 'chrf'}"
+    )
+    sampling: str | float | list[float] | None = Field(
+        default=None, description="'hedged', 'greedy', a temperature or a list of temperatures"
+    )
+    min_candidates: int | None = Field(default=None, ge=1)
+    deadline: float | None = Field(default=None, gt=0, description="seconds for the whole call")
+    injection: Literal["penalise", "exclude", "ignore"] | None = None
+    detect_language: bool | None = None
+    return_candidates: bool = Field(
+        default=False, description="include every candidate's text in the response's record"
+    )
+
+
+class SamplingFields(BaseModel):
+    """The request's own decoding fields (``temperature``, ``max_tokens``, ...)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    temperature: float | None = None
+    top_p: float | None = None
+    min_p: float | None = None
+    seed: int | None = None
+    max_tokens: int | None = None
+    stop: tuple[str, ...] = ()
+
+
+class Defaults(CheckedModel):
+    """The server's settings for what a request leaves out, and its limits."""
+
+    n: int = Field(default=5, ge=1)
+    selector: str | None = None
+    sampling: str = "hedged"
+    min_candidates: int = Field(default=1, ge=1)
+    deadline: float | None = Field(default=None, gt=0)
+    injection: Literal["penalise", "exclude", "ignore"] = "penalise"
+    detect_language: bool = True
+    max_n: int = Field(default=16, ge=1, description="the most candidates one request may ask")
+
+    @model_validator(mode="after")
+    def _usable(self) -> Defaults:
+        # checked at start-up, so that a typo fails the command rather than every request
+        if self.n > self.max_n:
+            raise ValueError(f"n={self.n} is above max_n={self.max_n}; raise max_n or lower n")
+        if self.selector is not None and self.selector not in selector_names():
+            raise ValueError(_unknown_selector(self.selector).args[0])
+        resolve_sampling(self.sampling)
+        return self
+
+
+class BonKey(BaseModel):
+    """Everything a ``BestOfN`` is built from; equal keys share one instance."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    n: int
+    selector: str | None
+    selector_options: str  # JSON with sorted keys: hashable and canonical
+    sampling: str
+    fields: SamplingFields
+    min_candidates: int
+    deadline: float | None
+    injection: str
+    detect_language: bool
+
+
+def selector_names() -> list[str]:
+    """Selectors a request may name."""
+    return [name for name in selectors.names() if name not in _NOT_PER_REQUEST]
+
+
+def read_options(value: Any) -> Options:
+    """The ``polypick`` body field, or a 400 naming the field at fault."""
+    if value is None:
+        return Options()
+    if not isinstance(value, dict):
+        raise invalid("'polypick' must be an object such as {\"n\": 5}", "polypick")
+    try:
+        return Options.model_validate(value)
+    except ValidationError as exc:
+        where = ".".join(str(part) for part in exc.errors()[0]["loc"])
+        known = ", ".join(Options.model_fields)
+        raise invalid(
+            f"invalid polypick.{describe(exc)} (polypick settings: {known})", f"polypick.{where}"
+        ) from None
+
+
+def resolve_key(
+    named: Options, body: Options, fields: SamplingFields, defaults: Defaults
+) -> BonKey:
+    """Combine the name's settings, the body's and the server's defaults; validate them."""
+    given = _merge(named, body)
+    n = given.get("n", defaults.n)
+    if n > defaults.max_n:
+        raise invalid(
+            f"n={n} is above this server's limit of {defaults.max_n} candidates; ask for fewer "
+            "or start the server with a higher --max-n",
+            "polypick.n",
+        )
+    min_candidates = given.get("min_candidates", min(defaults.min_candidates, n))
+    if min_candidates > n:
+        raise invalid(f"min_candidates={min_candidates} is above n={n}", "polypick.min_candidates")
+    selector = given.get("selector", defaults.selector)
+    if selector is not None and selector not in selector_names():
+        raise _unknown_selector(selector)
+    return BonKey(
+        n=n,
+        selector=selector,
+        selector_options=json.dumps(given.get("selector_options") or {}, sort_keys=True),
+        sampling=_sampling(given.get("sampling"), fields, defaults.sampling),
+        fields=fields,
+        min_candidates=min_candidates,
+        deadline=_deadline(given.get("deadline"), defaults.deadline),
+        injection=given.get("injection", defaults.injection),
+        detect_language=given.get("detect_language", defaults.detect_language),
+    )
+
+
+def _unknown_selector(name: str) -> ConfigurationError:
+    if name in _NOT_PER_REQUEST:
+        return invalid(
+            f"the {name!r} selector needs a Python function and cannot be chosen per request; "
+            f"choose one of: {', '.join(selector_names())}",
+            "polypick.selector",
+        )
+    return invalid(
+        f"unknown selector {name!r}; choose one of: {', '.join(selector_names())}",
+        "polypick.selector",
+    )
+
+
+def _merge(named: Options, body: Options) -> dict[str, Any]:
+    given = named.model_dump(exclude_defaults=True)
+    for name, value in body.model_dump(exclude_defaults=True).items():
+        if name in given and not _same(name, given[name], value):
+            raise invalid(
+                f"{name} is {given[name]!r} in the model name but {value!r} in polypick.{name}; "
+                "give it once",
+                f"polypick.{name}",
+            )
+        given[name] = value
+    return given
+
+
+def _same(name: str, first: Any, second: Any) -> bool:
+    if name == "sampling":  # "0.7" in a name equals 0.7 in the body
+        return _sampling_text(first).lower() == _sampling_text(second).lower()
+    return bool(first == second)
+
+
+def _sampling_text(value: str | float | list[float]) -> str:
+    if isinstance(value, list):
+        return ",".join(f"{float(v):g}" for v in value)
+    return value if isinstance(value, str) else f"{float(value):g}"
+
+
+def _sampling(given: str | float | list[float] | None, fields: SamplingFields, default: str) -> str:
+    if given is None and fields.temperature == 0:
+        return "greedy"  # temperature 0 and no plan named: the client wants greedy decoding
+    text = _sampling_text(default if given is None else given)
+    try:
+        resolve_sampling(text)
+    except ConfigurationError as exc:
+        raise invalid(str(exc), "polypick.sampling") from None
+    return text.strip().lower()
+
+
+def _deadline(given: float | None, limit: float | None) -> float | None:
+    if given is None or limit is None:
+        return limit if given is None else given
+    return min(given, limit)  # the server's deadline is a ceiling
