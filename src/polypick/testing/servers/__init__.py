@@ -16,10 +16,13 @@ try:
 except ImportError:
     raise MissingDependencyError("the fake servers", "testing") from None
 
+from ._batch import FakeBatch, ItemRule
 from ._faults import Fault
 from ._runner import RequestRecord, Responder
 from .anthropic import FakeAnthropicServer
+from .anthropic_batch import FakeAnthropicBatchServer
 from .openai import FakeOpenAIServer
+from .openai_batch import FakeOpenAIBatchServer
 from .reward import FakeRewardServer
 
 __all__ = [
@@ -29,4 +32,8 @@ __all__ = [
     "Fault",
     "RequestRecord",
     "Responder",
+    "FakeOpenAIBatchServer",
+    "FakeAnthropicBatchServer",
+    "FakeBatch",
+    "ItemRule",
 ]
