@@ -40,6 +40,20 @@ PUBLIC = {
         "normalize_answer", "resolve_selector", "selectors",
     ],
     "polypick.testing": ["Reply", "ScriptedCall", "ScriptedChat"],
+    "polypick.testing.servers": [
+        "FakeAnthropicBatchServer", "FakeAnthropicServer", "FakeBatch", "FakeOpenAIBatchServer",
+        "FakeOpenAIServer", "FakeRewardServer", "Fault", "ItemRule", "RequestRecord", "Responder",
+    ],
+    "polypick.cache": [
+        "CACHED", "CacheSpec", "CacheStats", "CachedChat", "SampleCache", "cache_scope",
+        "model_identity", "request_key",
+    ],
+    "polypick.batch": [
+        "BatchChat", "BatchDriver", "BatchProgress", "JobStore", "RequestKey", "acancel_batches",
+        "arun_batch", "cancel_batches", "request_digest", "run_batch",
+    ],
+    "polypick.serve": ["Defaults", "Options", "ServeSettings", "create_app"],
+    "polypick.integrations.ray": ["BestOfNBatch", "OUTPUT_COLUMNS", "best_of_n"],
 }  # fmt: skip
 
 
@@ -73,3 +87,17 @@ def test_the_package_is_typed() -> None:
     from importlib.resources import files
 
     assert files("polypick").joinpath("py.typed").is_file()
+
+
+def test_the_command_line_parser_loads_no_optional_extra() -> None:
+    # `make run` installs neither the serve nor the eval extra: building the parser (which
+    # registers every command) must not import them.
+    code = (
+        "import sys; from polypick.cli import _parser; _parser(); "
+        "print(sorted(m for m in ('starlette', 'uvicorn', 'matplotlib', 'ray', 'rich') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
