@@ -15,8 +15,9 @@ from polypick.errors import ConfigurationError, PolypickError
 
 __all__ = ["main"]
 
-# Imported on use of the parser only, so `polypick run` never imports what `serve` needs.
-_COMMANDS = ("run", "serve")
+# Each module keeps its heavy imports inside its handler, so `polypick run` needs no extra of
+# `serve` or `eval`.
+_COMMANDS = ("run", "eval", "serve")
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -1,0 +1,5 @@
+"""Fixtures of the recipe tests."""
+
+from .helpers import fake_openai
+
+__all__ = ["fake_openai"]
