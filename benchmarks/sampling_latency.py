@@ -20,22 +20,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
-import time
-from collections.abc import Awaitable, Callable
 
 import openai
+from _common import Case, interleaved
 
 from polypick import BestOfN, Selection, Temperature
 from polypick.providers import OpenAIChat
 from polypick.testing.servers import FakeOpenAIServer
 
 PROMPT = "Write one sentence about the sea, please."
-
-
-async def timed(call: Callable[[], Awaitable[object]]) -> float:
-    start = time.perf_counter()
-    await call()
-    return time.perf_counter() - start
 
 
 async def main(n: int, latency: float, repeats: int) -> None:
@@ -75,18 +68,13 @@ async def main(n: int, latency: float, repeats: int) -> None:
     async def run(name: str, bon: BestOfN) -> None:
         selections[name] = await bon.ainvoke(PROMPT)
 
-    cases: dict[str, Callable[[], Awaitable[object]]] = {
+    cases: dict[str, Case] = {
         "one request (openai SDK)": single,
         f"BestOfN n={n}, server honours n": lambda: run("with_n", with_n),
         f"BestOfN n={n}, server ignores n": lambda: run("fan_out", fan_out),
         f"{n} requests gathered (openai SDK)": gathered,
     }
-    for call in cases.values():  # warm up connections
-        await call()
-    times: dict[str, list[float]] = {name: [] for name in cases}
-    for _ in range(repeats):
-        for name, call in cases.items():
-            times[name].append(await timed(call))
+    times = await interleaved(cases, repeats)  # one warm-up run each: connections
 
     baseline = statistics.median(times["one request (openai SDK)"])
     print(f"fake server latency {latency * 1000:.0f} ms, {repeats} runs each, medians:")

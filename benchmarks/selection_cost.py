@@ -1,4 +1,4 @@
-"""Judge calls and judge tokens per prompt for every selector, at N = 5 and N = 16.
+"""Judge calls and judge tokens (prompt + completion) per prompt for every selector, at N = 5, 16.
 
 Each selector runs through ``BestOfN`` over a scripted sampler and a scripted judge that answers
 whatever each judge call asks for (a rating, a pairwise winner, a checklist, a choice, a
@@ -15,6 +15,8 @@ import argparse
 import asyncio
 from collections.abc import Mapping, Sequence
 from typing import Any
+
+from _common import format_table
 
 from polypick import BestOfN, Selection, Temperature
 from polypick.core.types import Completion, Message, SamplingParams, Usage
@@ -102,26 +104,20 @@ async def measure(selector: Selector, n: int) -> Selection:
 
 async def main(markdown: bool) -> None:
     sizes = (5, 16)
+    headers = ["selector"]
+    for n in sizes:
+        headers += [f"N={n} calls", f"N={n} judge tokens (prompt + completion)"]
     rows = []
     for name, selector in selectors().items():
-        cells = []
+        row = [name]
         for n in sizes:
-            sel = await measure(selector, n)
-            usage = sel.usage.selection
-            cells.append((usage.requests, usage.total_tokens))
-        rows.append((name, cells))
-    if markdown:
-        header = " | ".join(f"N={n} calls | N={n} judge tokens" for n in sizes)
-        print(f"| selector | {header} |")
-        print("|---" * (1 + 2 * len(sizes)) + "|")
-        for name, cells in rows:
-            body = " | ".join(f"{calls} | {tokens:,}" for calls, tokens in cells)
-            print(f"| {name} | {body} |")
-        return
-    columns = "".join(f"{'N=' + str(n) + ' calls':>12}{'tokens':>10}" for n in sizes)
-    print(f"{'selector':<28}{columns}")
-    for name, cells in rows:
-        print(f"{name:<28}" + "".join(f"{calls:>12}{tokens:>10,}" for calls, tokens in cells))
+            usage = (await measure(selector, n)).usage.selection
+            row.append(str(usage.requests))
+            row.append(
+                f"{usage.total_tokens:,} ({usage.prompt_tokens:,} + {usage.completion_tokens:,})"
+            )
+        rows.append(row)
+    print(format_table(headers, rows, markdown))
 
 
 if __name__ == "__main__":

@@ -81,8 +81,14 @@ class LangidDetector:
                 self._identifier = identifier
             return self._identifier
 
+    @property
+    def loaded(self) -> bool:
+        """Whether the model is in memory, so a call costs well under a millisecond on a
+        short text (the first call loads it: about half a second)."""
+        return self._identifier is not None
+
     def __call__(self, text: str) -> str | None:
-        if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
+        if not _has_letters(text, MIN_LETTERS):
             return None
         identifier = self._load()
         if identifier is None:
@@ -90,6 +96,18 @@ class LangidDetector:
         with self._lock:  # the identifier reuses buffers between calls
             code, confidence = identifier.classify(text)
         return str(code) if confidence >= self.min_confidence else None
+
+
+def _has_letters(text: str, count: int) -> bool:
+    """Whether ``text`` holds at least ``count`` letters; stops as soon as it has seen them
+    (counting every letter of every candidate was a tenth of a call's CPU time)."""
+    found = 0
+    for char in text:
+        if char.isalpha():
+            found += 1
+            if found >= count:
+                return True
+    return found >= count
 
 
 _default: LangidDetector | None = None
