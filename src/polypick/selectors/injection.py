@@ -237,6 +237,20 @@ def _present(flat: str) -> set[str]:
     return {stem for first in _STEMS.keys() & set(flat) for stem in _STEMS[first] if stem in flat}
 
 
+# Which rules each gate word opens, and the rules without a gate: a text is only tried against
+# the rules its gate words open (most answers open none), in the table's order.
+def _opened_by(rules: Sequence[_Rule]) -> dict[str, tuple[int, ...]]:
+    opened: dict[str, list[int]] = {}
+    for index, rule in enumerate(rules):
+        for word in rule.gate or ():
+            opened.setdefault(word, []).append(index)
+    return {word: tuple(indices) for word, indices in opened.items()}
+
+
+_UNGATED = tuple(i for i, rule in enumerate(_RULES) if rule.gate is None)
+_OPENED_BY = _opened_by(_RULES)
+
+
 # --- JSON that reads like a judge's reply ----------------------------------------------------
 
 _VERDICT_KEYS = ("score", "rating", "grade", "best", "winner", "choice", "verdict")
@@ -282,12 +296,11 @@ def detect_injection(text: str) -> list[str]:
     """
     folded = fold(text)
     flat = " ".join(folded.split())  # gates are matched across line breaks too
-    present = _present(flat)
+    opened = set(_UNGATED).union(*(_OPENED_BY[stem] for stem in _present(flat)))
     reasons = ["verdict:json"] if _json_verdict(text) else []
-    for rule in _RULES:
-        if rule.reason in reasons or (rule.gate is not None and present.isdisjoint(rule.gate)):
-            continue
-        if rule.pattern.search(folded):
+    for index in sorted(opened):
+        rule = _RULES[index]
+        if rule.reason not in reasons and rule.pattern.search(folded):
             reasons.append(rule.reason)
     return reasons
 
