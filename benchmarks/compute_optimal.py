@@ -1,18 +1,27 @@
-"""Accuracy against samples per prompt: best-of-N, majority, weighted and the adaptive policy.
+"""Accuracy against samples per prompt: best-of-N, majority, weighted, the adaptive policy, and
+step-wise search (beam search, DVTS, lookahead).
 
 Part 1 (simulator, the truth is known): every prompt has a known success probability ``p``
 drawn from a Beta mixture (40% easy Beta(8, 1), 30% medium Beta(3, 3), 30% hard Beta(1, 4));
 wrong answers come from 8 values with Zipf weights; a simulated verifier scores correct samples
-0.25 higher on average (noise 0.2). A policy is fitted on a dev set of other prompts (2-fold
-cross-validated), saved as JSON and loaded by ``AdaptiveBestOfN``, which runs for real over a
-scripted model replaying the simulator. Uniform baselines use the same samples.
+0.25 higher on average (noise 0.2). Policies are fitted on a dev set of other prompts (a stage
+per checkpoint, 8 bins, 2-fold cross-validated), saved as JSON and loaded by
+``AdaptiveBestOfN``, which runs for real over a scripted model replaying the simulator. Uniform
+baselines use the same samples and verifier scores. A ceiling (each prompt's budget fixed
+knowing its true ``p``) shows what difficulty-aware allocation could reach at best.
 
-Part 2 (the embedded SmolLM2-135M): generated addition prompts, 8 samples each through
+Part 2 (step-level simulator): the same ``p`` mixture, 4 steps per answer, a process verifier
+with known noise (20% of wrong steps deceive it); ``VerifiedBestOfN``, ``BeamSearch``, ``DVTS``
+and ``Lookahead`` run over ``StepSimulator.stepper()``. Cost is generated steps / 4.
+
+Part 3 (the embedded SmolLM2-135M): generated addition prompts, 8 samples each through
 ``BestOfN``; majority@k over the first k samples against ``AdaptiveBestOfN`` replaying those
 same samples (sample i of a prompt is the seeded plan's i-th, so the replay is exact).
 
-    .venv/bin/python benchmarks/compute_optimal.py               # both parts, ~7 min on 2 cores
-    .venv/bin/python benchmarks/compute_optimal.py --skip-local
+    .venv/bin/python benchmarks/compute_optimal.py               # all parts, ~9 min on 2 cores
+    .venv/bin/python benchmarks/compute_optimal.py --skip-local  # parts 1 and 2, ~6.5 min
+    .venv/bin/python benchmarks/compute_optimal.py --skip-local --skip-steps \
+        --test-seeds 5 13 --plot /tmp/other.png                  # part 1 on other test prompts
 
 The plot goes to docs/img/compute_optimal.png (matplotlib, Agg backend).
 """
@@ -25,6 +34,7 @@ import random
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from polypick import BestOfN, Message, SamplingParams, Temperature
@@ -37,15 +47,28 @@ from polypick.adaptive import (
     Simulator,
     fit_policy,
 )
+from polypick.adaptive.strategies import STRATEGIES, Strategy, pick
 from polypick.core.types import prompt_text
+from polypick.search import (
+    DVTS,
+    BeamSearch,
+    Lookahead,
+    SearchSettings,
+    SearchStrategy,
+    StepSimulator,
+    VerifiedBestOfN,
+)
 from polypick.selectors.answers import extract_answer
 from polypick.testing import ScriptedChat
 
 ROOT = Path(__file__).resolve().parents[1]
 PLOT = ROOT / "docs" / "img" / "compute_optimal.png"
 UNIFORM = (1, 2, 4, 8, 16)
-ADAPTIVE = (4, 5, 6, 7, 8, 10, 12, 16)
-FIT_BUDGETS = (4, 6, 8, 12, 16, 24, 32)
+ADAPTIVE = (3, 4, 5, 6, 7, 8, 10, 12, 16)
+# the policy's checkpoints: every sample count up to 8, then coarser
+FIT_BUDGETS = (2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 20, 24, 28, 32)
+FIRST_ROUND = 2
+BINS = 8
 PLAN = Temperature(temperature=0.7, seed=0)
 Curve = list[tuple[float, float]]  # (samples per prompt, accuracy)
 
@@ -77,7 +100,10 @@ def adaptive_curve(
 ) -> Curve:
     curve = []
     for budget in ADAPTIVE:
-        run = make(budget).run_batch(list(prompts))
+        adaptive = make(budget)
+        if budget < adaptive.first_round:
+            continue
+        run = adaptive.run_batch(list(prompts))
         right = sum(p.answer == t for p, t in zip(run.report.prompts, truth, strict=True))
         curve.append((run.report.mean_samples, right / len(truth)))
     return curve
@@ -96,12 +122,41 @@ def samples_to_reach(curve: Curve, target: float) -> float | None:
     return None
 
 
-def simulator_part(prompts: int, policy_path: Path) -> dict[str, Curve]:
+def _best_budget(right: Sequence[int], size: int, price: float) -> int:
+    """The budget (index into ``right``, 0 = 1 sample) worth most at ``price`` per sample."""
+    return max(range(len(right)), key=lambda k: right[k] - price * size * (k + 1))
+
+
+def oracle_samples(p: Sequence[float], test: Sequence[DevExample], strategy: Strategy) -> float:
+    """A ceiling, not a method: the fewest samples per prompt that reach ``strategy``@16 when
+    each prompt's budget is fixed in advance knowing its true ``p`` (20 quantile bins of ``p``,
+    each bin's budget picked on these same test prompts' outcomes)."""
+    order = sorted(range(len(p)), key=lambda i: p[i])
+    bins = [order[b * len(order) // 20 : (b + 1) * len(order) // 20] for b in range(20)]
+    right = [[sum(test[i].solved(strategy, k) for i in m) for k in range(1, 33)] for m in bins]
+    target = sum(e.solved(strategy, 16) for e in test)
+    best = 16.0
+    for step in range(2001):  # a Lagrangian sweep over the price of one sample
+        ks = [_best_budget(r, len(m), step / 2000) for r, m in zip(right, bins, strict=True)]
+        solved = sum(r[k] for r, k in zip(right, ks, strict=True))
+        samples = sum((k + 1) * len(m) for k, m in zip(ks, bins, strict=True)) / len(p)
+        if solved >= target:
+            best = min(best, samples)
+    return best
+
+
+def simulator_part(
+    prompts: int, policy_path: Path, test_seeds: tuple[int, int] = (2, 7)
+) -> dict[str, Curve]:
     dev_sim = Simulator(draw_p(prompts, 1), wrong_answers=8, seed=100)
-    sim = Simulator(draw_p(prompts, 2), wrong_answers=8, seed=7)
+    p_seed, sample_seed = test_seeds  # other test draws check that a ratio is not luck
+    sim = Simulator(draw_p(prompts, p_seed), wrong_answers=8, seed=sample_seed)
     dev = dev_sim.dev_set(max(FIT_BUDGETS))
-    fit_policy(dev, FIT_BUDGETS).save(policy_path)
-    blind = fit_policy([e.model_copy(update={"scores": None}) for e in dev], FIT_BUDGETS)
+    fit_policy(dev, FIT_BUDGETS, first_round=FIRST_ROUND, statistic="verifier", bins=BINS).save(
+        policy_path
+    )
+    unscored = [e.model_copy(update={"scores": None}) for e in dev]
+    blind = fit_policy(unscored, FIT_BUDGETS, first_round=FIRST_ROUND, bins=BINS)
     policy = Policy.load(policy_path)
     for score in policy.cross_validation:
         print(
@@ -109,17 +164,22 @@ def simulator_part(prompts: int, policy_path: Path) -> dict[str, Curve]:
             f"majority {score.majority:.3f}"
         )
     test = sim.dev_set(16)
+    ceiling = sim.dev_set(32)
+    for strategy in STRATEGIES:
+        needed = oracle_samples(sim.p, ceiling, strategy)
+        print(f"  ceiling: {strategy}@16 with the true p known: {needed:.2f} samples/prompt")
     truth = [sim.correct(i) for i in range(len(sim.p))]
-    settings = AdaptiveSettings(max_samples=32)
 
     def make(verifier: bool, fitted: Policy | None) -> Callable[[int], AdaptiveBestOfN]:
         return lambda budget: AdaptiveBestOfN(
             ScriptedChat(sim.responder),
             ComputeBudget(generations=budget),
+            first_round=None if fitted else 4,
             verifier=sim.verifier if verifier else None,
             policy=fitted,
             sampling=PLAN,
-            settings=settings,
+            # a policy re-bins after every sample; the vote alone moves in pairs (no ties)
+            settings=AdaptiveSettings(max_samples=32, step=1 if fitted else 2),
         )
 
     return {
@@ -130,6 +190,67 @@ def simulator_part(prompts: int, policy_path: Path) -> dict[str, Curve]:
         "adaptive policy, no verifier": adaptive_curve(make(False, blind), sim.prompts, truth),
         "adaptive policy + verifier": adaptive_curve(make(True, policy), sim.prompts, truth),
     }
+
+
+STEP_BUDGETS = (4, 8, 16)
+STEPS = 4
+SEARCH = SearchSettings(detect_language=False, retry=0)
+
+
+async def _step_accuracy(
+    sim: StepSimulator, make: Callable[[], SearchStrategy]
+) -> tuple[float, float]:
+    """(samples per prompt, accuracy) of one strategy: samples are generated steps / STEPS."""
+    sim.reset()
+    right = 0
+    for i, prompt in enumerate(sim.prompts):
+        sel = await make().arun(prompt)
+        right += extract_answer(sel.text) == sim.correct(i)
+    return sum(sim.generated.values()) / len(sim.prompts) / STEPS, right / len(sim.prompts)
+
+
+async def _uniform_steps(sim: StepSimulator) -> dict[str, Curve]:
+    """Majority, weighted and best-of-N over the first k of 16 whole answers per prompt."""
+    sim.reset()
+    votes = {"majority": "majority", "weighted (PRM)": "weighted", "best-of-N (PRM)": "best_of_n"}
+    right = {name: [0] * len(UNIFORM) for name in votes}
+    for i, prompt in enumerate(sim.prompts):
+        sel = await VerifiedBestOfN(sim.stepper(), sim.verifier(), n=16, settings=SEARCH).arun(
+            prompt
+        )
+        answers = [extract_answer(c.text) for c in sel.candidates]
+        for name, strategy in votes.items():
+            for j, k in enumerate(UNIFORM):
+                chosen = pick(strategy, answers[:k], sel.scores[:k])  # type: ignore[arg-type]
+                right[name][j] += answers[chosen] == sim.correct(i)
+    total = len(sim.prompts)
+    return {
+        name: [(float(k), r / total) for k, r in zip(UNIFORM, hits, strict=True)]
+        for name, hits in right.items()
+    }
+
+
+def step_part(prompts: int) -> dict[str, Curve]:
+    """Part 3: step-wise search against a process verifier on the step-level simulator."""
+    sim = StepSimulator.from_pass_rates(draw_p(prompts, 3), steps=STEPS, seed=11)
+    verifier = sim.verifier()
+    searches: dict[str, Callable[[int], SearchStrategy]] = {
+        "beam search (width 4)": lambda n: BeamSearch(
+            sim.stepper(), verifier, n, 4, settings=SEARCH
+        ),
+        "DVTS (width 4)": lambda n: DVTS(sim.stepper(), verifier, n, 4, settings=SEARCH),
+        "lookahead k=1 (width 4)": lambda n: Lookahead(
+            sim.stepper(), verifier, n, 4, k=1, settings=SEARCH
+        ),
+    }
+
+    async def run() -> dict[str, Curve]:
+        curves = await _uniform_steps(sim)
+        for name, make in searches.items():
+            curves[name] = [await _step_accuracy(sim, partial(make, n)) for n in STEP_BUDGETS]
+        return curves
+
+    return asyncio.run(run())
 
 
 def arithmetic_prompts(count: int, seed: int = 3) -> tuple[list[str], list[str]]:
@@ -192,7 +313,7 @@ def report(title: str, curves: dict[str, Curve], targets: Sequence[tuple[str, st
             )
 
 
-def plot(panels: Sequence[tuple[str, dict[str, Curve]]]) -> None:
+def plot(panels: Sequence[tuple[str, dict[str, Curve]]], path: Path) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -201,31 +322,48 @@ def plot(panels: Sequence[tuple[str, dict[str, Curve]]]) -> None:
     fig, axes = plt.subplots(1, len(panels), figsize=(6.5 * len(panels), 4.6), squeeze=False)
     for ax, (title, curves) in zip(axes[0], panels, strict=True):
         for name, curve in curves.items():
-            style = "-o" if name.startswith("adaptive") else "--s"
+            searched = name.startswith(("adaptive", "beam", "DVTS", "lookahead"))
+            style = "-o" if searched else "--s"
             ax.plot([s for s, _ in curve], [a for _, a in curve], style, label=name, ms=4)
         ax.set_xscale("log", base=2)
-        ax.set_xlabel("samples per prompt (average)")
+        stepwise = title.startswith("Step-level")
+        ax.set_xlabel(
+            f"generated steps / {STEPS} per prompt (average)"
+            if stepwise
+            else "samples per prompt (average)"
+        )
         ax.set_ylabel("accuracy")
         ax.set_title(title)
         ax.grid(alpha=0.3)
         ax.legend(fontsize=8)
     fig.tight_layout()
-    PLOT.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(PLOT, dpi=110)
-    print(f"\nplot: {PLOT.relative_to(ROOT)}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+    print(f"\nplot: {path}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--prompts", type=int, default=1000, help="simulated prompts (dev, test)")
+    parser.add_argument("--step-prompts", type=int, default=300, help="step-level prompts")
     parser.add_argument("--local-prompts", type=int, default=16)
     parser.add_argument("--local-samples", type=int, default=8)
     parser.add_argument("--skip-local", action="store_true")
+    parser.add_argument("--skip-steps", action="store_true", help="skip the step-level part")
+    parser.add_argument("--plot", type=Path, default=PLOT, help="where the PNG goes")
+    parser.add_argument(
+        "--test-seeds",
+        type=int,
+        nargs=2,
+        default=(2, 7),
+        metavar=("P_SEED", "SAMPLE_SEED"),
+        help="the test prompts' draw: seeds of their p and of their samples",
+    )
     parser.add_argument("--policy", type=Path, help="where to save the fitted policy (JSON)")
     args = parser.parse_args()
     policy_path = args.policy or Path(tempfile.mkdtemp()) / "policy.json"
     print("# compute-optimal benchmark\n\nsimulator: fitting the policy")
-    sim = simulator_part(args.prompts, policy_path)
+    sim = simulator_part(args.prompts, policy_path, tuple(args.test_seeds))
     print(f"  policy saved to {policy_path}")
     report(
         f"Simulator ({args.prompts} test prompts)",
@@ -239,6 +377,21 @@ def main() -> None:
         ],
     )
     panels = [("Simulator: known per-prompt success probability", sim)]
+    if not args.skip_steps:
+        started = time.monotonic()
+        steps = step_part(args.step_prompts)
+        print(f"\nstep-level simulator: {time.monotonic() - started:.0f} s")
+        report(
+            f"Step-level simulator ({args.step_prompts} prompts, {STEPS} steps, process verifier)",
+            steps,
+            [
+                ("beam search (width 4)", "weighted (PRM)"),
+                ("beam search (width 4)", "best-of-N (PRM)"),
+                ("DVTS (width 4)", "weighted (PRM)"),
+                ("lookahead k=1 (width 4)", "weighted (PRM)"),
+            ],
+        )
+        panels.append(("Step-level simulator: search against a process verifier", steps))
     if not args.skip_local:
         local = local_part(args.local_prompts, args.local_samples)
         report(
@@ -247,7 +400,7 @@ def main() -> None:
             [("adaptive, vote only", "majority")],
         )
         panels.append(("Embedded SmolLM2-135M: addition", local))
-    plot(panels)
+    plot(panels, args.plot)
 
 
 if __name__ == "__main__":

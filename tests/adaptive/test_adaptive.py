@@ -76,7 +76,12 @@ def test_a_policy_file_is_loaded_and_chooses_the_strategy(tmp_path: Path) -> Non
         sampling=PLAN,
     )
     run = adaptive.run_batch(list(sim.prompts[:9]))
-    assert all(p.bin is not None for p in run.report.prompts)
+    policy = adaptive.policy
+    assert policy is not None and policy.first_round == 4
+    for line in run.report.prompts:  # each prompt's bin is the one its final state falls in
+        assert line.bin == policy.bin_of(line.samples, line.agreement)
+        assert line.strategy == policy.choice(line.samples, line.agreement).strategy
+    assert any(line.bin is not None for line in run.report.prompts)
     assert run.report.generations <= 6 * 9
     assert {s.selector for s in run.selections} <= {
         "adaptive:majority",
@@ -122,9 +127,9 @@ def test_a_policy_must_match_the_first_round_and_have_its_verifier() -> None:
     chat, budget = ScriptedChat(sim.responder), ComputeBudget(generations=6)
     with pytest.raises(ConfigurationError, match="first-round"):
         AdaptiveBestOfN(chat, budget, first_round=2, verifier=sim.verifier, policy=scored)
-    if any(c.strategy != "majority" for c in scored.choices):
-        with pytest.raises(ConfigurationError, match="verifier"):
-            AdaptiveBestOfN(chat, budget, policy=scored)
+    assert scored.strategies == ("majority", "weighted", "best_of_n")
+    with pytest.raises(ConfigurationError, match="verifier"):
+        AdaptiveBestOfN(chat, budget, policy=scored)
     verifier_binned = fit_policy(sim.dev_set(8), budgets=(4, 8), statistic="verifier")
     with pytest.raises(ConfigurationError, match="verifier"):
         AdaptiveBestOfN(chat, budget, policy=verifier_binned)

@@ -94,7 +94,9 @@ def test_invalid_settings_are_refused() -> None:
     with pytest.raises(ConfigurationError, match="first_round"):
         AdaptiveBestOfN(chat, ComputeBudget(generations=4), first_round=0)
     with pytest.raises(ConfigurationError, match="step"):
-        AdaptiveBestOfN(chat, ComputeBudget(generations=4), settings=AdaptiveSettings(step=0))
+        AdaptiveSettings(step=0)
+    with pytest.raises(ConfigurationError, match="round_share"):
+        AdaptiveSettings(round_share=0.0)
 
 
 @settings(max_examples=25, deadline=None)

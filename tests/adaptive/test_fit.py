@@ -1,4 +1,4 @@
-"""The fitter: binning, cross-validated choice per (bin, budget), and the policy file."""
+"""The fitter: per-checkpoint binning, cross-validated choices, gains, and the policy file."""
 
 from __future__ import annotations
 
@@ -8,7 +8,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from polypick.adaptive import DevExample, Policy, Simulator, fit_policy, quantile_edges
+from polypick.adaptive import (
+    DevExample,
+    Policy,
+    Simulator,
+    Stage,
+    StageBin,
+    fit_policy,
+    quantile_edges,
+)
+from polypick.errors import ConfigurationError
 
 
 def _easy(i: int) -> DevExample:
@@ -29,20 +38,34 @@ def _dev() -> list[DevExample]:
 
 def test_cross_validation_picks_the_known_best_strategy_per_bin() -> None:
     policy = fit_policy(_dev(), budgets=(4, 8), first_round=4, bins=2)
-    hard, easy = policy.bin_of(0.75), policy.bin_of(1.0)  # trap agreement is 3/4 or less
-    assert hard != easy
-    for budget in (4, 8):
-        assert policy.choice(easy, budget).strategy == "majority"  # cheapest among the tied
-        assert policy.choice(hard, budget).strategy == "weighted"
-        assert policy.choice(hard, budget).accuracy == 1.0
+    assert policy.budgets == (4, 8) and [s.samples for s in policy.stages] == [4, 8]
+    for samples, trap_agreement in ((4, 0.75), (8, 0.5)):
+        hard, easy = policy.choice(samples, trap_agreement), policy.choice(samples, 1.0)
+        assert hard.bin != easy.bin
+        assert easy.strategy == "majority"  # the cheapest among the tied
+        assert hard.strategy == "weighted" and hard.accuracy == 1.0
     scores = {s.budget: s for s in policy.cross_validation}
     assert scores[4].policy == 1.0 and scores[4].majority == 0.5
+
+
+def test_a_hopeless_looking_prompt_gets_no_gain_and_an_open_one_does() -> None:
+    # after 4 samples: "a a a a" is settled; "b r b r" is a close vote the right answer wins
+    # with more samples; "d e f g" is scattered, and more samples never find the truth
+    settled = DevExample(answers=("a",) * 8, correct="a")
+    close = DevExample(answers=("b", "r", "b", "r", "r", "r", "r", "r"), correct="r")
+    scattered = DevExample(answers=("d", "e", "f", "g", "h", "i", "j", "k"), correct="z")
+    dev = [settled] * 10 + [close] * 10 + [scattered] * 10
+    policy = fit_policy(dev, budgets=(2, 4, 8), first_round=2, bins=3)
+    assert policy.gain(4, 1.0) == 0.0  # unanimous: nothing to gain
+    assert policy.gain(4, 0.5) == pytest.approx(1 / 4)  # wrong at 4, right at 8
+    assert policy.gain(4, 0.25) == 0.0  # scattered: more samples never help
+    assert policy.expected_accuracy(4, 0.5, 8) == 1.0
 
 
 def test_without_scores_only_majority_is_fitted() -> None:
     dev = [e.model_copy(update={"scores": None}) for e in _dev()]
     policy = fit_policy(dev, budgets=(4,), first_round=4)
-    assert {c.strategy for c in policy.choices} == {"majority"}
+    assert policy.strategies == ("majority",)
 
 
 def test_the_fitter_refuses_short_or_empty_dev_sets() -> None:
@@ -60,16 +83,20 @@ def test_a_policy_round_trips_through_its_json_file(tmp_path: Path) -> None:
     policy.save(path)
     loaded = Policy.load(path)
     assert loaded == policy
-    assert '"version": 1' in path.read_text()
+    assert '"version": 2' in path.read_text()
+    path.write_text('{"version": 1, "statistic": "agreement"}')
+    with pytest.raises(ConfigurationError, match="refit"):
+        Policy.load(path)
 
 
 def test_the_expected_accuracy_curve_and_gain() -> None:
     policy = fit_policy(Simulator([0.6] * 60, seed=5).dev_set(16), budgets=(4, 8, 16), bins=1)
-    curve = [policy.expected_accuracy(0, k) for k in (2, 4, 6, 8, 12, 16, 32)]
-    assert curve == sorted(curve)  # a running maximum: never decreasing
-    assert curve[0] == curve[1] and curve[-1] == curve[-2]
-    assert policy.gain(0, 16, 2) == 0.0
-    assert policy.gain(0, 4, 2) >= 0.0
+    curve = [policy.expected_accuracy(4, 0.5, k) for k in (2, 4, 6, 8, 12, 16, 32)]
+    assert curve[0] == curve[1] and curve[-1] == curve[-2]  # flat outside the checkpoints
+    assert curve[2] == pytest.approx((curve[1] + curve[3]) / 2)  # linear in between
+    assert policy.gain(16, 0.5) == 0.0  # the last checkpoint: nothing later to gain
+    slopes = [(policy.expected_accuracy(4, 0.5, h) - curve[1]) / (h - 4) for h in (8, 16)]
+    assert policy.gain(4, 0.5) == pytest.approx(max(slopes))
 
 
 @given(st.lists(st.floats(0, 1, allow_nan=False), min_size=1, max_size=60), st.integers(1, 6))
@@ -77,5 +104,9 @@ def test_quantile_edges_split_values_into_ordered_bins(values: list[float], bins
     edges = quantile_edges(values, bins)
     assert len(edges) == bins - 1
     assert list(edges) == sorted(edges)
-    policy = Policy(statistic="agreement", first_round=4, edges=edges, budgets=(1,), choices=())
-    assert all(0 <= policy.bin_of(v) < bins for v in values)
+    every = [StageBin(bin=b, prompts=1, accuracy=((0.0,),)) for b in range(bins)]
+    stage = Stage(
+        samples=1, edges=edges, bins=(*every, StageBin(bin=None, prompts=1, accuracy=((0.0,),)))
+    )
+    assert all(stage.find(v).bin in range(bins) for v in values)
+    assert [stage.find(v).bin for v in sorted(values)] == sorted(stage.find(v).bin for v in values)

@@ -8,8 +8,8 @@ call a model; :class:`AdaptiveBestOfN` is the I/O edge. See ``docs/adaptive.md``
 from polypick.adaptive.allocation import plan_round, vote_gain
 from polypick.adaptive.budget import ComputeBudget, Ledger
 from polypick.adaptive.difficulty import VoteStats, leader_uncertainty, should_stop, vote_stats
-from polypick.adaptive.fit import DevExample, first_round_statistic, fit_policy, quantile_edges
-from polypick.adaptive.policy import BinChoice, BudgetScore, Policy, Statistic
+from polypick.adaptive.fit import DevExample, fit_policy, quantile_edges, statistic_at
+from polypick.adaptive.policy import BinChoice, BudgetScore, Policy, Stage, StageBin, Statistic
 from polypick.adaptive.report import AdaptiveRun, AllocationReport, PromptAllocation
 from polypick.adaptive.settings import AdaptiveSettings
 from polypick.adaptive.simulate import Simulator
@@ -30,16 +30,18 @@ __all__ = [
     "Policy",
     "PromptAllocation",
     "Simulator",
+    "Stage",
+    "StageBin",
     "Statistic",
     "Strategy",
     "VoteStats",
-    "first_round_statistic",
     "fit_policy",
     "leader_uncertainty",
     "pick",
     "plan_round",
     "quantile_edges",
     "should_stop",
+    "statistic_at",
     "vote_gain",
     "vote_stats",
 ]

@@ -23,6 +23,7 @@ class PromptState:
         self.extract = extract
         self.recorder = Recorder()
         self.samples: list[Candidate] = []
+        self._answers: list[str | None] = []  # extracted once: gains are re-read every round
         self.scores: dict[int, float | None] = {}
         self.errors: list[Exception] = []
         self.selection_failures: list[SelectionFailure] = []
@@ -39,7 +40,7 @@ class PromptState:
         return [c for c in self.samples if c.ok]
 
     def answers(self) -> list[str | None]:
-        return [self.extract(c.text) if c.ok else None for c in self.samples]
+        return list(self._answers)
 
     def stats(self) -> VoteStats:
         scores = [self.scores.get(c.sample) for c in self.samples]
@@ -67,6 +68,7 @@ class PromptState:
             for i, c in enumerate(samples)
         ]
         self.samples.extend(renumbered)
+        self._answers.extend(self.extract(c.text) if c.ok else None for c in renumbered)
         self.errors.extend(errors)
         return renumbered
 

@@ -12,7 +12,13 @@ Two gain estimates are provided:
   the share of votes the top two hold. A 3–3 split is worth sampling; 4–0 is not; answers spread
   over many values (the model is guessing) are discounted, since more samples rarely fix those.
 * a fitted :class:`~polypick.adaptive.policy.Policy`: the expected accuracy gained per extra
-  sample in the prompt's difficulty bin, read off the cross-validated accuracy curve.
+  sample for dev prompts that looked the same after as many samples (same checkpoint, same
+  difficulty bin), read off their accuracy curves.
+
+A round serves at most ``width`` prompts: when every prompt with a positive gain were served
+each round, small gains (a nearly hopeless prompt) would use up the budget in early rounds,
+before the larger gains that later samples reveal elsewhere; serving the best share per round
+keeps the allocation close to exact greedy (one sample at a time, by gain).
 """
 
 from __future__ import annotations
@@ -35,7 +41,11 @@ def vote_gain(stats: VoteStats) -> float:
 
 
 def plan_round(
-    gains: Sequence[float], room: Sequence[int], affordable: int, step: int
+    gains: Sequence[float],
+    room: Sequence[int],
+    affordable: int,
+    step: int,
+    width: int | None = None,
 ) -> list[int]:
     """Samples to give each prompt this round.
 
@@ -44,18 +54,22 @@ def plan_round(
         room: how many more samples each prompt may still take (its per-prompt cap).
         affordable: how many samples the budget still allows in total.
         step: the increment a prompt gets when chosen.
+        width: most prompts served this round (``None``: no limit).
 
-    Prompts are served by decreasing gain (ties: earlier prompt first) until the budget is used.
+    Prompts are served by decreasing gain (ties: earlier prompt first) until the budget or
+    ``width`` is used up.
     """
-    if step < 1:
-        raise ValueError("step must be >= 1")
+    if step < 1 or (width is not None and width < 1):
+        raise ValueError("step and width must be >= 1")
     plan = [0] * len(gains)
     left = affordable
+    served = 0
     for index in sorted(range(len(gains)), key=lambda i: (-gains[i], i)):
-        if left <= 0:
+        if left <= 0 or served == width:
             break
         if gains[index] <= 0.0 or room[index] <= 0:
             continue
         plan[index] = min(step, room[index], left)
         left -= plan[index]
+        served += 1
     return plan

@@ -2,9 +2,11 @@
 
 Each dev example holds the answers sampled for one prompt, in sampling order, the correct
 answer, and optionally a verifier score per sample. A strategy at budget ``k`` is judged on the
-first ``k`` samples. Prompts are binned into quantiles (5 by default) of the first-round
-statistic; for each (bin, budget) the most accurate strategy wins (ties: the cheaper one, in
-:data:`~polypick.adaptive.strategies.STRATEGIES` order).
+first ``k`` samples. At every checkpoint ``n`` (``first_round`` and each larger budget) the
+prompts are binned into quantiles (5 by default) of the statistic of their first ``n`` samples,
+and each bin records every strategy's accuracy at ``n`` and at every later checkpoint: the
+curves :class:`~polypick.adaptive.policy.Policy` reads gains and choices from (ties between
+strategies go to the cheaper one, in :data:`~polypick.adaptive.strategies.STRATEGIES` order).
 
 Cross-validation (2 folds by default, as in the paper): the bins and choices are fitted on one
 fold and scored on the other, so the reported accuracy is that of the *procedure* on unseen
@@ -19,10 +21,10 @@ from collections.abc import Sequence
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from polypick.adaptive.difficulty import vote_stats
-from polypick.adaptive.policy import BinChoice, BudgetScore, Policy, Statistic
+from polypick.adaptive.policy import BudgetScore, Policy, Stage, StageBin, Statistic
 from polypick.adaptive.strategies import STRATEGIES, Strategy, pick
 
-__all__ = ["DevExample", "fit_policy", "first_round_statistic", "quantile_edges"]
+__all__ = ["DevExample", "fit_policy", "quantile_edges", "statistic_at"]
 
 
 class DevExample(BaseModel):
@@ -47,10 +49,10 @@ class DevExample(BaseModel):
         return answers[pick(strategy, answers, scores)] == self.correct
 
 
-def first_round_statistic(example: DevExample, first_round: int, statistic: Statistic) -> float:
-    """The difficulty statistic of the first ``first_round`` samples (higher: easier)."""
-    scores = None if example.scores is None else example.scores[:first_round]
-    stats = vote_stats(example.answers[:first_round], scores)
+def statistic_at(example: DevExample, samples: int, statistic: Statistic) -> float:
+    """The difficulty statistic of the first ``samples`` samples (higher: easier)."""
+    scores = None if example.scores is None else example.scores[:samples]
+    stats = vote_stats(example.answers[:samples], scores)
     if statistic == "verifier":
         return stats.mean_score if stats.mean_score is not None else 0.0
     return stats.agreement
@@ -75,42 +77,38 @@ def fit_policy(
     folds: int = 2,
     seed: int = 0,
 ) -> Policy:
-    """Fit the best strategy per (bin, budget), with ``folds``-fold cross-validated accuracy."""
+    """Fit accuracy curves per (checkpoint, bin), with ``folds``-fold cross-validated accuracy.
+
+    The checkpoints are ``first_round`` and every budget above it; each needs every dev example
+    to have at least the largest budget's samples.
+    """
     if not examples:
         raise ValueError("the dev set is empty")
-    if any(len(e.answers) < max(budgets) for e in examples):
-        raise ValueError(f"every dev example needs at least {max(budgets)} sampled answers")
+    checkpoints = tuple(sorted({first_round, *(b for b in budgets if b >= first_round)}))
+    if any(len(e.answers) < checkpoints[-1] for e in examples):
+        raise ValueError(f"every dev example needs at least {checkpoints[-1]} sampled answers")
     strategies = _usable(examples)
-    values = [first_round_statistic(e, first_round, statistic) for e in examples]
-    policy = _fit(examples, values, budgets, first_round, statistic, bins, strategies)
+    policy = _fit(examples, checkpoints, first_round, statistic, bins, strategies)
     order = list(range(len(examples)))
     random.Random(seed).shuffle(order)
-    correct = {b: 0 for b in budgets}
+    correct = dict.fromkeys(checkpoints, 0)
     for fold in range(folds):
-        test = [i for rank, i in enumerate(order) if rank % folds == fold]
-        train = [i for rank, i in enumerate(order) if rank % folds != fold]
+        test = [examples[i] for rank, i in enumerate(order) if rank % folds == fold]
+        train = [examples[i] for rank, i in enumerate(order) if rank % folds != fold]
         if not train or not test:
             continue
-        fitted = _fit(
-            [examples[i] for i in train],
-            [values[i] for i in train],
-            budgets,
-            first_round,
-            statistic,
-            bins,
-            strategies,
-        )
-        for i in test:
-            for b in budgets:
-                strategy = fitted.choice(fitted.bin_of(values[i]), b).strategy
-                correct[b] += examples[i].solved(strategy, b)
+        fitted = _fit(train, checkpoints, first_round, statistic, bins, strategies)
+        for example in test:
+            for b in checkpoints:
+                value = statistic_at(example, b, statistic)
+                correct[b] += example.solved(fitted.choice(b, value).strategy, b)
     scores = tuple(
         BudgetScore(
             budget=b,
             policy=correct[b] / len(examples),
             majority=sum(e.solved("majority", b) for e in examples) / len(examples),
         )
-        for b in budgets
+        for b in checkpoints
     )
     return policy.model_copy(update={"cross_validation": scores})
 
@@ -123,39 +121,40 @@ def _usable(examples: Sequence[DevExample]) -> tuple[Strategy, ...]:
 
 def _fit(
     examples: Sequence[DevExample],
-    values: Sequence[float],
-    budgets: Sequence[int],
+    checkpoints: tuple[int, ...],
     first_round: int,
     statistic: Statistic,
     bins: int,
-    strategies: Sequence[Strategy],
+    strategies: tuple[Strategy, ...],
 ) -> Policy:
-    edges = quantile_edges(values, bins)
-    probe = Policy(
-        statistic=statistic, first_round=first_round, edges=edges, budgets=(1,), choices=()
-    )
-    members: dict[int | None, list[DevExample]] = {None: list(examples)}
-    for example, value in zip(examples, values, strict=True):
-        members.setdefault(probe.bin_of(value), []).append(example)
-    choices = [
-        _best(group, bin_, budget, strategies)
-        for bin_, group in members.items()
-        for budget in budgets
-    ]
+    # solved[i][s][j]: example i, strategy s, at checkpoint j (computed once, used by all stages)
+    solved = [[[e.solved(s, h) for h in checkpoints] for s in strategies] for e in examples]
+    stages = []
+    for start, samples in enumerate(checkpoints):
+        values = [statistic_at(e, samples, statistic) for e in examples]
+        edges = quantile_edges(values, bins)
+        members: dict[int | None, list[int]] = {None: list(range(len(examples)))}
+        for i, value in enumerate(values):
+            members.setdefault(sum(value > edge for edge in edges), []).append(i)
+        stage_bins = tuple(
+            StageBin(
+                bin=bin_,
+                prompts=len(group),
+                accuracy=tuple(
+                    tuple(
+                        sum(solved[i][s][j] for i in group) / len(group)
+                        for j in range(start, len(checkpoints))
+                    )
+                    for s in range(len(strategies))
+                ),
+            )
+            for bin_, group in members.items()
+        )
+        stages.append(Stage(samples=samples, edges=edges, bins=stage_bins))
     return Policy(
         statistic=statistic,
         first_round=first_round,
-        edges=edges,
-        budgets=tuple(sorted(budgets)),
-        choices=tuple(choices),
-    )
-
-
-def _best(
-    group: Sequence[DevExample], bin_: int | None, budget: int, strategies: Sequence[Strategy]
-) -> BinChoice:
-    accuracy = {s: sum(e.solved(s, budget) for e in group) / len(group) for s in strategies}
-    strategy = max(strategies, key=lambda s: (accuracy[s], -strategies.index(s)))
-    return BinChoice(
-        bin=bin_, budget=budget, strategy=strategy, accuracy=accuracy[strategy], prompts=len(group)
+        budgets=checkpoints,
+        strategies=strategies,
+        stages=tuple(stages),
     )

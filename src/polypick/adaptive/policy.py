@@ -1,10 +1,14 @@
-"""A fitted compute-optimal policy: the best strategy per (difficulty bin, budget), saved as JSON.
+"""A fitted compute-optimal policy: accuracy curves per (samples so far, difficulty bin), as JSON.
 
-Bins are the quantiles of a first-round statistic (``agreement`` among the first samples, or
-the ``verifier``'s mean score), bin 0 being the lowest value (the hardest prompts). For each bin
-and budget the policy records the chosen strategy and its accuracy on the dev set; the accuracy
-curve per bin is what :class:`~polypick.adaptive.AdaptiveBestOfN` uses to decide where extra
-samples help most.
+Snell et al. (2024, section 3.2) bin prompts by a difficulty estimate and fit the best strategy
+per (bin, budget). Here the estimate is refreshed as samples arrive: the policy has one
+**stage** per checkpoint ``n`` (its ``budgets``). A stage bins the dev prompts by the statistic
+measured on their first ``n`` samples (``agreement``: the leader's share of the votes, or
+``verifier``: the mean verifier score; bin 0 holds the lowest values, the hardest prompts) and
+records, for each bin and strategy, the accuracy reached at every later checkpoint. So a prompt
+whose first samples look hopeless is not given more (its bin's curve is flat or falls), one
+whose vote is still open is, and the final strategy is the one that did best on dev prompts
+that looked the same at the same number of samples.
 """
 
 from __future__ import annotations
@@ -12,18 +16,48 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from polypick.adaptive.strategies import Strategy
 from polypick.errors import ConfigurationError
 
-__all__ = ["BinChoice", "BudgetScore", "Policy", "Statistic"]
+__all__ = ["BinChoice", "BudgetScore", "Policy", "Stage", "StageBin", "Statistic"]
 
 Statistic = Literal["agreement", "verifier"]
 
 
+class StageBin(BaseModel):
+    """One bin of a stage: its dev prompts' accuracy per strategy at each later checkpoint.
+
+    ``bin`` is ``None`` for the all-prompts fallback used when a prompt lands in an empty bin;
+    ``accuracy[s][j]`` is strategy ``policy.strategies[s]`` at ``policy.horizons(stage)[j]``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    bin: int | None
+    prompts: int = Field(ge=1)
+    accuracy: tuple[tuple[float, ...], ...]
+
+
+class Stage(BaseModel):
+    """The bins of the prompts that have ``samples`` samples."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    samples: int = Field(ge=1)
+    edges: tuple[float, ...] = Field(description="bin boundaries: bin = how many edges < value")
+    bins: tuple[StageBin, ...] = Field(min_length=1)
+
+    def find(self, value: float) -> StageBin:
+        """The bin of ``value``, or the fallback when that bin had no dev prompt."""
+        wanted = sum(value > edge for edge in self.edges)
+        exact = [b for b in self.bins if b.bin == wanted]
+        return exact[0] if exact else next(b for b in self.bins if b.bin is None)
+
+
 class BinChoice(BaseModel):
-    """The strategy for one (bin, budget); ``bin`` is ``None`` for the all-bins fallback."""
+    """The strategy for a prompt in ``bin`` with ``budget`` samples, and its dev accuracy."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -35,7 +69,7 @@ class BinChoice(BaseModel):
 
 
 class BudgetScore(BaseModel):
-    """Cross-validated accuracy at one budget: the per-bin policy against plain majority."""
+    """Cross-validated accuracy at one budget: the per-bin choice against plain majority."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -49,49 +83,77 @@ class Policy(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    version: Literal[1] = 1
+    version: Literal[2] = 2
     statistic: Statistic
     first_round: int = Field(ge=1)
-    edges: tuple[float, ...] = Field(description="bin boundaries: bin = how many edges < value")
-    budgets: tuple[int, ...] = Field(min_length=1)
-    choices: tuple[BinChoice, ...]
+    budgets: tuple[int, ...] = Field(min_length=1, description="checkpoints, ascending")
+    strategies: tuple[Strategy, ...] = Field(min_length=1)
+    stages: tuple[Stage, ...] = Field(min_length=1)
     cross_validation: tuple[BudgetScore, ...] = ()
 
-    def bin_of(self, value: float) -> int:
-        """The difficulty bin of a first-round statistic."""
-        return sum(value > edge for edge in self.edges)
+    @model_validator(mode="after")
+    def _consistent(self) -> Policy:
+        if list(self.budgets) != sorted(set(self.budgets)):
+            raise ValueError("budgets must be distinct and ascending")
+        if [s.samples for s in self.stages] != [b for b in self.budgets if b >= self.first_round]:
+            raise ValueError("there must be one stage per budget from first_round on")
+        return self
 
-    def choice(self, bin_: int, samples: int) -> BinChoice:
-        """The choice for ``bin_`` at the largest fitted budget not above ``samples``."""
-        fitted = [b for b in self.budgets if b <= samples] or [min(self.budgets)]
-        budget = max(fitted)
-        for wanted in (bin_, None):
-            for choice in self.choices:
-                if choice.bin == wanted and choice.budget == budget:
-                    return choice
-        raise ValueError(f"the policy has no choice for budget {budget}")
+    def stage(self, samples: int) -> Stage:
+        """The stage of a prompt with ``samples`` samples: the latest checkpoint reached."""
+        reached = [s for s in self.stages if s.samples <= samples]
+        return reached[-1] if reached else self.stages[0]
 
-    def expected_accuracy(self, bin_: int, samples: float) -> float:
-        """The bin's accuracy curve, linear between fitted budgets, flat beyond them."""
-        points = [(b, self.choice(bin_, b).accuracy) for b in sorted(self.budgets)]
-        best, curve = 0.0, []
-        for budget, accuracy in points:  # running maximum: more samples never hurt a policy
-            best = max(best, accuracy)
-            curve.append((budget, best))
-        if samples <= curve[0][0]:
-            return curve[0][1]
-        for (b0, a0), (b1, a1) in zip(curve, curve[1:], strict=False):
-            if samples <= b1:
-                return a0 + (a1 - a0) * (samples - b0) / (b1 - b0)
-        return curve[-1][1]
+    def horizons(self, stage: Stage) -> tuple[int, ...]:
+        """The checkpoints a stage's accuracy curves cover (its own and the later ones)."""
+        return tuple(b for b in self.budgets if b >= stage.samples)
 
-    def gain(self, bin_: int, samples: int, step: int) -> float:
-        """Expected accuracy gained per extra sample: the steepest average slope from
-        ``samples`` to ``samples + step`` or to any larger fitted budget, so a flat stretch
-        of the curve does not hide a later rise."""
-        now = self.expected_accuracy(bin_, samples)
-        horizons = {samples + step, *(b for b in self.budgets if b > samples)}
-        return max((self.expected_accuracy(bin_, h) - now) / (h - samples) for h in horizons)
+    def bin_of(self, samples: int, value: float) -> int | None:
+        """The difficulty bin of a prompt (``None``: the fallback, its bin was empty)."""
+        return self.stage(samples).find(value).bin
+
+    def choice(self, samples: int, value: float) -> BinChoice:
+        """The best strategy, on dev prompts that looked alike, for ``samples`` samples."""
+        stage = self.stage(samples)
+        found = stage.find(value)
+        horizons = self.horizons(stage)
+        at = max(j for j, h in enumerate(horizons) if h <= max(samples, stage.samples))
+        best = max(
+            range(len(self.strategies)), key=lambda s: (found.accuracy[s][at], -s)
+        )  # ties: the earlier (cheaper) strategy
+        return BinChoice(
+            bin=found.bin,
+            budget=horizons[at],
+            strategy=self.strategies[best],
+            accuracy=found.accuracy[best][at],
+            prompts=found.prompts,
+        )
+
+    def curve(self, samples: int, value: float) -> tuple[tuple[int, float], ...]:
+        """``(checkpoint, accuracy)`` from the prompt's stage on: its bin's best strategy at
+        each checkpoint, on dev prompts that showed the same after as many samples."""
+        stage = self.stage(samples)
+        found = stage.find(value)
+        return tuple(
+            (h, max(curve[j] for curve in found.accuracy))
+            for j, h in enumerate(self.horizons(stage))
+        )
+
+    def expected_accuracy(self, samples: int, value: float, horizon: float) -> float:
+        """Accuracy expected at ``horizon`` samples for a prompt that shows ``value`` after
+        ``samples``: :meth:`curve`, linear between checkpoints, flat beyond them."""
+        return _interpolate(self.curve(samples, value), horizon)
+
+    def gain(self, samples: int, value: float) -> float:
+        """Expected accuracy gained per extra sample: the steepest average slope from now to
+        any later checkpoint (a flat stretch does not hide a later rise); ``<= 0`` means more
+        samples are not expected to help this prompt."""
+        points = self.curve(samples, value)
+        now = _interpolate(points, samples)
+        return max(
+            ((a - now) / (h - samples) for h, a in points if h > samples),
+            default=0.0,
+        )
 
     def check_use(self, first_round: int | None, has_verifier: bool) -> None:
         """Refuse a use the policy was not fitted for (raises ``ConfigurationError``)."""
@@ -100,9 +162,7 @@ class Policy(BaseModel):
                 f"the policy's bins were fitted on {self.first_round} first-round samples, not "
                 f"{first_round}; leave first_round unset or refit the policy"
             )
-        needs_scores = self.statistic == "verifier" or any(
-            c.strategy != "majority" for c in self.choices
-        )
+        needs_scores = self.statistic == "verifier" or self.strategies != ("majority",)
         if needs_scores and not has_verifier:
             raise ConfigurationError(
                 "this policy was fitted with verifier scores: pass verifier=..., or fit one "
@@ -111,9 +171,24 @@ class Policy(BaseModel):
 
     def save(self, path: str | Path) -> None:
         """Write the policy as JSON."""
-        Path(path).write_text(self.model_dump_json(indent=2) + "\n", encoding="utf-8")
+        Path(path).write_text(self.model_dump_json(indent=1) + "\n", encoding="utf-8")
 
     @classmethod
     def load(cls, path: str | Path) -> Policy:
-        """Read a policy written by :meth:`save`."""
-        return cls.model_validate_json(Path(path).read_text(encoding="utf-8"))
+        """Read a policy written by :meth:`save` (refitting is needed for older versions)."""
+        try:
+            return cls.model_validate_json(Path(path).read_text(encoding="utf-8"))
+        except ValueError as exc:
+            raise ConfigurationError(
+                f"{path} is not a policy this version of polypick reads ({exc.__class__.__name__}"
+                "); refit it with polypick.adaptive.fit_policy"
+            ) from exc
+
+
+def _interpolate(points: tuple[tuple[int, float], ...], x: float) -> float:
+    if x <= points[0][0]:
+        return points[0][1]
+    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+        if x <= x1:
+            return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+    return points[-1][1]

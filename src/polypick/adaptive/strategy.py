@@ -1,11 +1,13 @@
 """``AdaptiveBestOfN``: spend a sampling budget where it helps (Snell et al., 2024).
 
 1. Round 1 draws ``first_round`` samples per prompt (and scores them with the verifier, if any).
-2. Difficulty: the leader's share of the votes (agreement) and the verifier's mean score; with a
-   fitted policy, the prompt's difficulty bin.
-3. Early stopping: a prompt whose agreement reaches ``stop_agreement`` gets no more samples.
+2. Difficulty: the leader's share of the votes (agreement) and the verifier's mean score,
+   refreshed after every round; with a fitted policy, the prompt's bin at its sample count.
+3. Early stopping: without a policy, a prompt whose agreement reaches ``stop_agreement`` gets no
+   more samples; with one, a prompt whose bin's accuracy curve does not rise any more.
 4. The rest of the budget goes out in rounds of ``step`` samples to the prompts with the highest
-   estimated marginal gain (see :mod:`polypick.adaptive.allocation`).
+   estimated marginal gain, a share (``round_share``) of the batch per round (see
+   :mod:`polypick.adaptive.allocation`).
 5. Each prompt's answer is selected by majority, weighted majority (with a verifier) or the
    policy's strategy for its bin and final sample count, and recorded as a core ``Selection``.
 
@@ -17,9 +19,11 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from math import ceil
 from pathlib import Path
 
-from polypick.adaptive._prompt import FinalVote, PromptState
+from polypick.adaptive._calls import draw, select
+from polypick.adaptive._prompt import PromptState
 from polypick.adaptive.allocation import plan_round, vote_gain
 from polypick.adaptive.budget import ComputeBudget, Ledger
 from polypick.adaptive.difficulty import should_stop
@@ -28,14 +32,11 @@ from polypick.adaptive.report import AdaptiveRun, AllocationReport
 from polypick.adaptive.settings import AdaptiveSettings
 from polypick.adaptive.strategies import Strategy
 from polypick.core.retry import RetryPolicy
-from polypick.core.sampler import Sampler
 from polypick.core.sampling import SamplingSpec, resolve_sampling
-from polypick.core.selection import finish, run_selector
 from polypick.core.sync import run_sync
-from polypick.core.types import PromptInput, Selection, Usage, to_messages
-from polypick.errors import BatchError, ConfigurationError, TooFewCandidatesError
+from polypick.core.types import PromptInput, Selection, to_messages
+from polypick.errors import BatchError, ConfigurationError
 from polypick.providers import ModelSpec, resolve_model
-from polypick.selectors.base import SelectionContext
 from polypick.selectors.reward import RewardFunction, RewardSelector
 
 __all__ = ["AdaptiveBestOfN"]
@@ -77,8 +78,6 @@ class AdaptiveBestOfN:
         first_round = 4 if first_round is None else first_round
         if not 1 <= first_round <= s.max_samples:
             raise ConfigurationError(f"first_round must be in 1..{s.max_samples}")
-        if s.step < 1 or s.max_concurrency < 1 or not 0.0 < s.stop_agreement <= 1.0:
-            raise ConfigurationError("step and max_concurrency must be >= 1, stop_agreement 0..1")
         self.llm = resolve_model(llm)
         self.budget = budget
         self.first_round = first_round
@@ -124,11 +123,14 @@ class AdaptiveBestOfN:
         for state in states:
             self._estimate(state)
         rounds = 1
+        # a round serves only the prompts with the highest gains, so that small gains do not
+        # use up the budget before larger ones (found after later samples) are served
+        width = max(self.settings.max_concurrency, ceil(len(states) * self.settings.round_share))
         while True:
             room = [self.settings.max_samples - s.n for s in states]
             affordable = self._affordable(states, ledger, sum(room))
             gains = [self._gain(s) for s in states]
-            plan = plan_round(gains, room, affordable, self.settings.step)
+            plan = plan_round(gains, room, affordable, self.settings.step, width)
             if not any(plan):
                 break
             await self._sample_all(states, plan, ledger)
@@ -154,24 +156,30 @@ class AdaptiveBestOfN:
     def _estimate(self, state: PromptState) -> None:
         stats = state.stats()
         state.first_agreement = stats.agreement
-        if self.policy is not None:
-            value = stats.agreement if self.policy.statistic == "agreement" else stats.mean_score
-            state.bin = self.policy.bin_of(value or 0.0)
         state.recorder.event(
             "adaptive.difficulty", agreement=stats.agreement, mean_score=stats.mean_score
         )
 
+    def _statistic(self, state: PromptState) -> float:
+        """The policy's difficulty statistic over every sample the prompt has so far."""
+        stats = state.stats()
+        if self.policy is not None and self.policy.statistic == "verifier":
+            return stats.mean_score or 0.0
+        return stats.agreement
+
     def _gain(self, state: PromptState) -> float:
         stats = state.stats()
-        if should_stop(stats, self.settings.stop_agreement, self.first_round):
-            if not state.stopped:
-                state.recorder.event("adaptive.stop", samples=stats.n, agreement=stats.agreement)
-            state.stopped = True
-            return 0.0
-        if self.policy is None or state.bin is None:
-            return vote_gain(stats)
-        # the bin's expected gain per sample, tilted toward prompts whose vote is closer
-        return self.policy.gain(state.bin, stats.n, self.settings.step) * (0.5 + vote_gain(stats))
+        if self.policy is not None:
+            gain = self.policy.gain(stats.n, self._statistic(state))
+            settled = gain <= 0.0
+        else:
+            settled = should_stop(stats, self.settings.stop_agreement, self.first_round)
+            gain = 0.0 if settled else vote_gain(stats)
+        settled = settled and stats.n < self.settings.max_samples  # at the cap is not early
+        if settled and not state.stopped:
+            state.recorder.event("adaptive.stop", samples=stats.n, agreement=stats.agreement)
+        state.stopped = settled
+        return gain
 
     async def _sample_all(
         self, states: Sequence[PromptState], counts: Sequence[int], ledger: Ledger
@@ -180,63 +188,32 @@ class AdaptiveBestOfN:
 
         async def one(state: PromptState, count: int) -> None:
             async with limit:
-                await self._sample(state, count, ledger)
+                await draw(
+                    state,
+                    self.plan[state.n : state.n + count],
+                    llm=self.llm,
+                    retry=self.retry,
+                    scorer=self.scorer,
+                    ledger=ledger,
+                )
 
         await asyncio.gather(*(one(s, c) for s, c in zip(states, counts, strict=True) if c > 0))
 
-    async def _sample(self, state: PromptState, count: int, ledger: Ledger) -> None:
-        plan = self.plan[state.n : state.n + count]
-        state.recorder.event("adaptive.sample", start=state.n, n=len(plan))
-        sampler = Sampler(self.llm, self.retry, state.recorder)
-        drawn = await sampler.sample(state.messages, plan)
-        errors = [sampler.errors[i] for i in sorted(sampler.errors)]
-        added = state.add(drawn, errors)
-        ledger.charge(len(added), sum((c.usage for c in added), Usage()))
-        ok = [c for c in added if c.ok]
-        if self.scorer is None or not ok:
-            return
-        first = len(state.survivors) - len(ok)
-        context = SelectionContext(
-            state.messages, ok, llm=self.llm, judge=None, recorder=state.recorder, policy=self.retry
-        )
-        verdict = await self.scorer.select(context)
-        state.scores.update((c.sample, s) for c, s in zip(ok, verdict.scores, strict=True))
-        state.selection_failures.extend(
-            f.model_copy(update={"candidate": None if f.candidate is None else first + f.candidate})
-            for f in context.failures
-        )
-
     def _strategy(self, state: PromptState) -> Strategy:
-        if self.policy is not None and state.bin is not None:
-            return self.policy.choice(state.bin, state.n).strategy
+        if self.policy is not None:
+            choice = self.policy.choice(state.n, self._statistic(state))
+            state.bin = choice.bin
+            return choice.strategy
         return "majority" if self.scorer is None else "weighted"
 
     async def _select(self, state: PromptState) -> Selection:
-        survivors = state.survivors
-        if not survivors:
-            raise TooFewCandidatesError(
-                f"all {state.n} samples from {self.llm.name} failed", state.errors
-            )
-        scores = [state.scores.get(c.sample) for c in survivors] if self.scorer else None
-        selector = FinalVote(self._strategy(state), scores, self.settings.extract)
-        context = SelectionContext(
-            state.messages,
-            survivors,
+        return await select(
+            state,
+            self._strategy(state),
             llm=self.llm,
-            judge=None,
-            recorder=state.recorder,
-            policy=self.retry,
-        )
-        context.failures.extend(state.selection_failures)
-        verdict = await run_selector(selector, context)
-        failures = [c for c in state.samples if not c.ok]
-        return finish(
-            context,
-            verdict,
-            selector=selector,
-            llm=self.llm.name,
-            failures=failures,
-            generation=state.generation_usage(),
+            retry=self.retry,
+            scored=self.scorer is not None,
+            extract=self.settings.extract,
         )
 
     async def _finish(

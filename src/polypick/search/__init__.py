@@ -7,6 +7,10 @@ Strategies — each returns the core :class:`~polypick.Selection`:
   that can continue a partial answer, see :mod:`polypick.search.continuation`);
 - :class:`SequentialRevision`: chains of self-revisions chosen hierarchically.
 
+Every strategy detects the prompt's and the solutions' languages as ``BestOfN`` does and takes
+a ``deadline`` (``SearchSettings``). :class:`StepSimulator` is a step-level model and process
+verifier whose truth is known, for tests and benchmarks.
+
 Verifiers: any ``fn(prompt, answer) -> float`` (sync or async, e.g. a ``RewardEndpoint`` or
 unit tests), a :class:`ProcessVerifier` around ``fn(prompt, steps) -> list[float]``, or an
 :class:`LLMStepJudge`. See ``docs/search.md``.
@@ -27,6 +31,7 @@ from polypick.search.dvts import DVTS
 from polypick.search.judge import LLMStepJudge
 from polypick.search.lookahead import Lookahead
 from polypick.search.revision import SequentialRevision
+from polypick.search.simulate import StepSimulator
 from polypick.search.stepper import FunctionStepper
 from polypick.search.steps import Aggregate, Vote, aggregate, choose, split_budget, split_steps
 from polypick.search.verifiers import (
@@ -57,6 +62,7 @@ __all__ = [
     "SequentialRevision",
     "Solution",
     "Step",
+    "StepSimulator",
     "TreeSearch",
     "VerifiedBestOfN",
     "Verifier",

@@ -2,13 +2,14 @@
 
 A :class:`SearchRun` belongs to one call. It makes every model and verifier call through the
 core retry layer, tallies generation and verifier usage, records failures and the trace, and
-turns the finished solutions into the core :class:`~polypick.Selection`.
+keeps the deadline (see :mod:`polypick.search._select` for the final
+:class:`~polypick.Selection`).
 """
 
 from __future__ import annotations
 
 import asyncio
-import math
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -17,21 +18,16 @@ from polypick.core.protocol import ChatModel
 from polypick.core.retry import RetryPolicy, retrying
 from polypick.core.trace import Recorder
 from polypick.core.types import (
-    Candidate,
     ErrorInfo,
     Message,
     SamplingParams,
-    Selection,
     SelectionFailure,
     Usage,
-    UsageReport,
     prompt_text,
 )
-from polypick.errors import ConfigurationError, TooFewCandidatesError
+from polypick.errors import ConfigurationError, DeadlineExceededError
 from polypick.search.continuation import Step, continue_answer
-from polypick.search.steps import Vote, choose, join_steps
 from polypick.search.verifiers import Scored, Verifier, VerifierReplyError, measure
-from polypick.selectors.answers import AnswerExtractor
 
 __all__ = ["SearchRun", "Solution", "check_whole"]
 
@@ -61,6 +57,7 @@ class SearchRun:
         delimiter: str,
         policy: RetryPolicy,
         recorder: Recorder,
+        deadline: float | None = None,
     ) -> None:
         self.llm = llm
         self.verifier = verifier
@@ -72,6 +69,35 @@ class SearchRun:
         self.generation = Usage()
         self.failures: list[SelectionFailure] = []
         self.errors: list[Exception] = []
+        self.deadline = deadline
+        """A ``time.monotonic()`` instant after which nothing new is started."""
+        self.timed_out = False
+
+    def remaining(self) -> float | None:
+        """Seconds left before the deadline (``None``: no deadline)."""
+        return None if self.deadline is None else max(0.0, self.deadline - time.monotonic())
+
+    def expired(self) -> bool:
+        """Whether the deadline has passed; the first time, it is recorded in the trace."""
+        if self.deadline is not None and time.monotonic() >= self.deadline:
+            self.cut("check")
+        return self.timed_out
+
+    def cut(self, stage: str) -> None:
+        """Record that the deadline stopped the search at ``stage`` (once)."""
+        if not self.timed_out:
+            self.timed_out = True
+            self.recorder.event("search.deadline", stage=stage)
+
+    async def within(self, work: Awaitable[T], stage: str) -> T | None:
+        """``work``'s result, or ``None`` (work cancelled) if the deadline passes first."""
+        if self.deadline is None:
+            return await work
+        try:
+            return await asyncio.wait_for(work, timeout=self.remaining())
+        except asyncio.TimeoutError:  # not the builtin TimeoutError before Python 3.11
+            self.cut(stage)
+            return None
 
     def partial(self, steps: Sequence[str]) -> str:
         """The answer so far as the model continues it: steps, each followed by the delimiter."""
@@ -88,11 +114,20 @@ class SearchRun:
             nonlocal attempts
             attempts = attempt + 1
 
+        if self.expired():
+            return None
         try:
-            result = await retrying(call, self.policy, on_retry=on_retry)
+            result = await self.within(
+                retrying(call, self.policy, deadline=self.deadline, on_retry=on_retry),
+                "generation",
+            )
         except Exception as exc:
             self.generation = self.generation + Usage(requests=attempts)
             self.fail("generation", exc, attempts)
+            return None
+        if result is None:  # cut by the deadline: it was sent, so it is billed
+            self.generation = self.generation + Usage(requests=attempts)
+            self.fail("generation", DeadlineExceededError("the deadline cut this call"), attempts)
             return None
         self.generation = self.generation + usage(result) + Usage(requests=attempts)
         return result
@@ -112,10 +147,21 @@ class SearchRun:
         return None if completions is None else completions[0].text
 
     async def score(self, steps: Sequence[str]) -> Scored | None:
-        """The verifier's score of ``steps``; ``None`` (and a recorded failure) if it fails."""
+        """The verifier's score of ``steps``; ``None`` (and a recorded failure) if it fails,
+        and ``None`` when the deadline has passed or passes during the call."""
+        if self.expired():
+            return None
         try:
-            scored = await measure(
-                self.verifier, self.prompt, steps, delimiter=self.delimiter, policy=self.policy
+            scored = await self.within(
+                measure(
+                    self.verifier,
+                    self.prompt,
+                    steps,
+                    delimiter=self.delimiter,
+                    policy=self.policy,
+                    deadline=self.deadline,
+                ),
+                "verifier",
             )
         except VerifierReplyError as exc:  # billed, but unusable
             self.recorder.add_selection_usage(exc.usage)
@@ -123,6 +169,8 @@ class SearchRun:
             return None
         except Exception as exc:
             self.fail("verifier", exc, 1)
+            return None
+        if scored is None:
             return None
         self.recorder.add_selection_usage(scored.usage)
         return scored
@@ -139,51 +187,6 @@ class SearchRun:
             SelectionFailure(stage=stage, error=ErrorInfo.from_exception(exc, attempts))
         )
         self.recorder.event(f"search.{stage}.failed", error=str(exc))
-
-    def selection(
-        self,
-        solutions: Sequence[Solution],
-        *,
-        name: str,
-        vote: Vote,
-        extract: AnswerExtractor,
-        index: int | None = None,
-    ) -> Selection:
-        """Choose among ``solutions`` by ``vote`` (unless the caller chose ``index``) and record
-        everything as a Selection."""
-        if not solutions:
-            raise TooFewCandidatesError(
-                f"{name} finished no solution with {self.llm.name}",
-                self.errors or [RuntimeError("no solution finished")],
-            )
-        texts = [join_steps(s.steps, self.delimiter) for s in solutions]
-        answers = [extract(t) for t in texts]
-        scores = [s.score for s in solutions]
-        if index is None:
-            index = choose(answers, scores, vote)
-        self.recorder.event("search.vote", vote=vote, answers=answers, scores=scores, index=index)
-        candidates = tuple(
-            Candidate(
-                text=text,
-                params=s.params,
-                greedy=s.params.greedy,
-                sample=i,
-                finish_reason="stop" if s.ended else "length",
-            )
-            for i, (text, s) in enumerate(zip(texts, solutions, strict=True))
-        )
-        return Selection(
-            text=texts[index],
-            index=index,
-            candidates=candidates,
-            scores=tuple(None if s is None or math.isnan(s) else s for s in scores),
-            selector=name,
-            llm=self.llm.name,
-            selection_failures=tuple(self.failures),
-            usage=UsageReport(generation=self.generation, selection=self.recorder.selection_usage),
-            latency_s=self.recorder.elapsed(),
-            trace=tuple(self.recorder.events),
-        )
 
 
 def check_whole(name: str, value: object, low: int) -> int:

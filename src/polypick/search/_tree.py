@@ -7,7 +7,8 @@ live beam is extended by one sampled step, each extension is scored by the verif
 unfinished beams (``group_size / width``), each expanded into ``width`` beams for the next round.
 A beam is finished when the model ends its answer (identical finished beams of a group count
 once); a group stops once it has ``keep`` finished beams, and the search after ``max_rounds``.
-Groups never see each other's beams or scores.
+Groups never see each other's beams or scores. When the deadline passes, the round it cut short
+is dropped and the search ends with what the earlier rounds found.
 """
 
 from __future__ import annotations
@@ -123,11 +124,13 @@ async def tree_search(run: SearchRun, params: SamplingParams, shape: TreeShape) 
     best_open: dict[int, Beam] = {}
     seen: set[tuple[tuple[str, ...], int]] = set()
     for round_number in range(shape.max_rounds):
-        if not live:
+        if not live or run.expired():
             break
         steps = await asyncio.gather(*(run.step(b.steps, params) for b in live))
         grown = [b for b in (extend(b, s) for b, s in zip(live, steps, strict=True)) if b]
         scored = await _score(run, grown, shape, params)
+        if run.timed_out:  # a round the deadline cut short is incomplete: keep the last whole one
+            break
         for beam in scored:
             # Copies of one beam that all end with an empty step are one solution, not several
             # votes for it.

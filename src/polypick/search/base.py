@@ -6,17 +6,28 @@ A strategy is configured once and immutable afterwards; each call gets its own
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from polypick.core.language import LanguageDetector, default_detector
 from polypick.core.protocol import ChatModel
 from polypick.core.retry import RetryPolicy
+from polypick.core.selection import detect_languages
 from polypick.core.sync import run_sync
 from polypick.core.trace import Recorder
-from polypick.core.types import PromptInput, SamplingParams, Selection, TraceEvent, to_messages
+from polypick.core.types import (
+    PromptInput,
+    SamplingParams,
+    Selection,
+    TraceEvent,
+    prompt_text,
+    to_messages,
+)
 from polypick.errors import ConfigurationError
 from polypick.providers import ModelSpec, resolve_model
 from polypick.search._run import SearchRun, Solution, check_whole
+from polypick.search._select import build_selection, nothing_finished
 from polypick.search.continuation import continuer_for
 from polypick.search.steps import Vote
 from polypick.search.verifiers import Verifier
@@ -45,6 +56,13 @@ class SearchSettings:
             ``"best"`` (the single highest score).
         extract: maps a solution's text to its canonical final answer, for the weighted vote.
         retry: the retry policy of every model and verifier call, or the number of retries.
+        deadline: seconds the whole search may take. When it passes nothing new is started,
+            calls in flight are cancelled, and the best found so far is returned (finished
+            solutions, else the best partial ones); a ``search.deadline`` trace event says so.
+            Only when nothing at all was found is it an error.
+        detect_language: detect the language of the prompt and of every solution, as
+            ``BestOfN`` does (``Selection.language``, ``off_language``); ``False`` to skip, or
+            a detector.
     """
 
     temperature: float = 0.8
@@ -52,6 +70,25 @@ class SearchSettings:
     vote: Vote = "weighted"
     extract: AnswerExtractor = extract_answer
     retry: RetryPolicy | int = 2
+    deadline: float | None = None
+    detect_language: bool | LanguageDetector = True
+
+    def __post_init__(self) -> None:
+        seconds = self.deadline
+        if seconds is not None and (
+            isinstance(seconds, bool)
+            or not isinstance(seconds, int | float)
+            or not 0 < seconds < float("inf")
+        ):
+            raise ConfigurationError(
+                f"deadline must be a positive number of seconds, got {seconds!r}"
+            )
+
+    @property
+    def detector(self) -> LanguageDetector | None:
+        if self.detect_language is True:
+            return default_detector()
+        return self.detect_language or None
 
     @property
     def policy(self) -> RetryPolicy:
@@ -94,6 +131,7 @@ class SearchStrategy:
         self.delimiter = delimiter
         self.settings = settings
         self.retry = settings.policy
+        self.detector = settings.detector
         self.params = SamplingParams(
             temperature=settings.temperature,
             max_tokens=settings.max_step_tokens,
@@ -121,7 +159,17 @@ class SearchStrategy:
         """Search for the best answer to ``prompt`` and return the :class:`Selection`."""
         messages = to_messages(prompt)
         recorder = Recorder(on_event)
-        recorder.event("search.start", strategy=self.name, llm=self.llm.name)
+        language, _ = await detect_languages(self.detector, prompt_text(messages), [])
+        seconds = self.settings.deadline
+        # after detection: the detector's one-time load must not eat the deadline
+        deadline = None if seconds is None else time.monotonic() + seconds
+        recorder.event(
+            "search.start",
+            strategy=self.name,
+            llm=self.llm.name,
+            language=language,
+            deadline=seconds,
+        )
         run = SearchRun(
             self.llm,
             self.verifier,
@@ -129,14 +177,20 @@ class SearchStrategy:
             delimiter=self.delimiter,
             policy=self.retry,
             recorder=recorder,
+            deadline=deadline,
         )
         solutions = await self._search(run)
-        return run.selection(
+        if not solutions:
+            raise nothing_finished(run, self.name, seconds)
+        return await build_selection(
+            run,
             solutions,
             name=self.name,
             vote=self.settings.vote,
             extract=self.settings.extract,
-            index=self.choose_index(solutions) if solutions else None,
+            index=self.choose_index(solutions),
+            detector=self.detector,
+            language=language,
         )
 
     def run(

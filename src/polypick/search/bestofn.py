@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from polypick.core.sampler import Sampler
 from polypick.core.types import Usage
+from polypick.errors import DeadlineExceededError
 from polypick.providers import ModelSpec
 from polypick.search._run import SearchRun, Solution, check_whole
 from polypick.search.base import SearchCost, SearchSettings, SearchStrategy
@@ -53,11 +54,13 @@ class VerifiedBestOfN(SearchStrategy):
         return SearchCost(self.n, self.n)
 
     async def _search(self, run: SearchRun) -> list[Solution]:
-        sampler = Sampler(self.llm, self.retry, run.recorder)
+        sampler = Sampler(self.llm, self.retry, run.recorder, deadline=run.deadline)
         samples = await sampler.sample(run.messages, [self.params] * self.n)
         run.generation = run.generation + sum((c.usage for c in samples), Usage())
         for index, error in sorted(sampler.errors.items()):
             run.fail("generation", error, samples[index].attempts)
+            if isinstance(error, DeadlineExceededError):
+                run.cut("generation")
         texts = [c.text for c in samples if c.ok]
         paths = [split_steps(t, self.delimiter) or [t] for t in texts]
         scores = await run.score_all(paths)

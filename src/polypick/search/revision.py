@@ -117,6 +117,8 @@ class SequentialRevision(SearchStrategy):
     async def _chain(self, run: SearchRun, chain: int) -> list[str]:
         attempts: list[str] = []
         for step in range(self.length):
+            if run.expired():
+                break
             messages = revision_messages(run.messages, attempts, self.window)
             text = await run.generate(messages, self.params)
             run.recorder.event("revision.attempt", chain=chain, attempt=step, ok=text is not None)
