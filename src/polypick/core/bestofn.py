@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import Callable, Sequence
 from types import TracebackType
 
 from polypick.cache.wiring import CacheSpec, cache_models, scoped
+from polypick.core.deadline import check_deadline, deadline_at
 from polypick.core.language import LanguageDetector, default_detector
 from polypick.core.plan import Budget, CallPlan, apply_budget, make_plan
 from polypick.core.protocol import ChatModel
@@ -99,14 +99,7 @@ class BestOfN:
     ) -> None:
         _check_whole("n", n, 1, MAX_N)
         _check_whole("min_candidates", min_candidates, 1, n)
-        if deadline is not None and (
-            isinstance(deadline, bool)
-            or not isinstance(deadline, int | float)
-            or not 0 < deadline < float("inf")
-        ):
-            raise ConfigurationError(
-                f"deadline must be a positive number of seconds, got {deadline!r}"
-            )
+        check_deadline(deadline)
         if not isinstance(retry, RetryPolicy):
             _check_whole("retry", retry, 0)
         self.n = n
@@ -184,7 +177,7 @@ class BestOfN:
             recorder.event("budget.downgrade", replaced=self.downgraded_from, by=self.selector.name)
         language, _ = await detect_languages(self.detector, prompt_text(messages), [])
         # after detection: the detector's one-time load (about a second) must not eat the deadline
-        deadline = None if self.deadline is None else time.monotonic() + self.deadline
+        deadline = deadline_at(self.deadline)
         plan = self._plan(language)
         recorder.event(
             "sampling.start",

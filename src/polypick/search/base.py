@@ -6,10 +6,10 @@ A strategy is configured once and immutable afterwards; each call gets its own
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from polypick.core.deadline import check_deadline, deadline_at
 from polypick.core.language import LanguageDetector, default_detector
 from polypick.core.protocol import ChatModel
 from polypick.core.retry import RetryPolicy
@@ -74,15 +74,7 @@ class SearchSettings:
     detect_language: bool | LanguageDetector = True
 
     def __post_init__(self) -> None:
-        seconds = self.deadline
-        if seconds is not None and (
-            isinstance(seconds, bool)
-            or not isinstance(seconds, int | float)
-            or not 0 < seconds < float("inf")
-        ):
-            raise ConfigurationError(
-                f"deadline must be a positive number of seconds, got {seconds!r}"
-            )
+        check_deadline(self.deadline)
 
     @property
     def detector(self) -> LanguageDetector | None:
@@ -162,7 +154,7 @@ class SearchStrategy:
         language, _ = await detect_languages(self.detector, prompt_text(messages), [])
         seconds = self.settings.deadline
         # after detection: the detector's one-time load must not eat the deadline
-        deadline = None if seconds is None else time.monotonic() + seconds
+        deadline = deadline_at(seconds)
         recorder.event(
             "search.start",
             strategy=self.name,
