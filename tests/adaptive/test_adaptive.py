@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from polypick import Message, SamplingParams, Temperature
+from polypick import Hedged, Message, SamplingParams, Temperature, TemperatureProfile
 from polypick.adaptive import (
     AdaptiveBestOfN,
+    AdaptiveSettings,
     ComputeBudget,
     Simulator,
     fit_policy,
@@ -147,3 +148,38 @@ async def test_the_sync_twin_gives_what_the_async_method_gives() -> None:
     synchronous = make().run_batch([EASY, CLOSE, TRAP])
     assert [s.text for s in synchronous.selections] == [s.text for s in asynchronous.selections]
     assert synchronous.report.prompts == asynchronous.report.prompts
+
+
+SPANISH = "¿Cuánto es seis por siete? Responde con una frase completa, por favor."
+
+
+def _answers_in_spanish(messages: list[Message], params: SamplingParams) -> str:
+    return "La respuesta correcta es 42, porque seis por siete son cuarenta y dos."
+
+
+def test_languages_are_detected_and_pick_the_prompts_sampling_profile() -> None:
+    chat = ScriptedChat(_answers_in_spanish)
+    profile = TemperatureProfile(default=0.9, languages={"es": 0.4})
+    adaptive = AdaptiveBestOfN(
+        chat, ComputeBudget(generations=4), first_round=4, sampling=Hedged(temperature=profile)
+    )
+    sel = adaptive.run(SPANISH).selection
+    assert sel.language == "es"
+    assert {c.language for c in sel.candidates} == {"es"} and not sel.off_language
+    temperatures = sorted(c.params.temperature for c in sel.candidates if c.params)
+    assert temperatures == [0.0, 0.4, 0.4, 0.4]  # greedy + the profile's Spanish temperature
+
+
+def test_language_detection_can_be_switched_off() -> None:
+    profile = TemperatureProfile(default=0.9, languages={"es": 0.4})
+    adaptive = AdaptiveBestOfN(
+        ScriptedChat(_answers_in_spanish),
+        ComputeBudget(generations=4),
+        first_round=4,
+        sampling=Hedged(temperature=profile),
+        settings=AdaptiveSettings(detect_language=False),
+    )
+    sel = adaptive.run(SPANISH).selection
+    assert sel.language is None and {c.language for c in sel.candidates} == {None}
+    temperatures = sorted(c.params.temperature for c in sel.candidates if c.params)
+    assert temperatures == [0.0, 0.9, 0.9, 0.9]  # the profile's default, no language known

@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from polypick.adaptive._prompt import FinalVote, PromptState
 from polypick.adaptive.budget import Ledger
 from polypick.adaptive.strategies import Strategy
+from polypick.core.language import LanguageDetector
 from polypick.core.protocol import ChatModel
 from polypick.core.retry import RetryPolicy
 from polypick.core.sampler import Sampler
-from polypick.core.selection import finish, run_selector
+from polypick.core.selection import detect_languages, finish, run_selector
 from polypick.core.types import SamplingParams, Selection, Usage
 from polypick.errors import TooFewCandidatesError
 from polypick.selectors.answers import AnswerExtractor
@@ -59,15 +60,24 @@ async def select(
     retry: RetryPolicy,
     scored: bool,
     extract: AnswerExtractor,
+    detector: LanguageDetector | None = None,
 ) -> Selection:
-    """The prompt's final vote by ``strategy``, recorded as a core Selection."""
+    """The prompt's final vote by ``strategy``, recorded as a core Selection (with every
+    survivor's language when there is a ``detector``)."""
     survivors = state.survivors
     if not survivors:
         raise TooFewCandidatesError(f"all {state.n} samples from {llm.name} failed", state.errors)
     scores = [state.scores.get(c.sample) for c in survivors] if scored else None
     selector = FinalVote(strategy, scores, extract)
+    _, survivors = await detect_languages(detector, "", survivors)
     context = SelectionContext(
-        state.messages, survivors, llm=llm, judge=None, recorder=state.recorder, policy=retry
+        state.messages,
+        survivors,
+        llm=llm,
+        judge=None,
+        recorder=state.recorder,
+        policy=retry,
+        language=state.language,
     )
     context.failures.extend(state.selection_failures)
     verdict = await run_selector(selector, context)

@@ -8,7 +8,14 @@ from polypick.adaptive.difficulty import VoteStats, vote_stats
 from polypick.adaptive.report import PromptAllocation
 from polypick.adaptive.strategies import Strategy, pick
 from polypick.core.trace import Recorder
-from polypick.core.types import Candidate, Message, Selection, SelectionFailure, Usage
+from polypick.core.types import (
+    Candidate,
+    Message,
+    SamplingParams,
+    Selection,
+    SelectionFailure,
+    Usage,
+)
 from polypick.selectors.answers import AnswerExtractor
 from polypick.selectors.base import SelectionContext, Verdict, fallback_index
 
@@ -30,6 +37,8 @@ class PromptState:
         self.first_agreement = 0.0
         self.bin: int | None = None
         self.stopped = False
+        self.language: str | None = None
+        self.plan: tuple[SamplingParams, ...] = ()  # set once the language is known
 
     @property
     def n(self) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from polypick.core.language import LanguageDetector
 from polypick.core.retry import RetryPolicy
 from polypick.errors import ConfigurationError
 from polypick.selectors.answers import AnswerExtractor, extract_answer
@@ -24,6 +25,9 @@ class AdaptiveSettings:
         max_concurrency: prompts sampled at the same time.
         retry: the retry policy, or the number of retries per request.
         extract: maps a sample's text to its final answer.
+        detect_language: detect the language of each prompt (for the sampling plan's language
+            profile) and of every sample, as ``BestOfN`` does; ``False`` to skip, or a
+            detector.
     """
 
     stop_agreement: float = 0.8
@@ -33,6 +37,7 @@ class AdaptiveSettings:
     max_concurrency: int = 8
     retry: RetryPolicy | int = 2
     extract: AnswerExtractor = extract_answer
+    detect_language: bool | LanguageDetector = True
 
     def __post_init__(self) -> None:
         if self.step < 1 or self.max_concurrency < 1 or not 0.0 < self.stop_agreement <= 1.0:

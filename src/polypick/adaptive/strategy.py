@@ -31,10 +31,12 @@ from polypick.adaptive.policy import Policy
 from polypick.adaptive.report import AdaptiveRun, AllocationReport
 from polypick.adaptive.settings import AdaptiveSettings
 from polypick.adaptive.strategies import Strategy
+from polypick.core.language import resolve_detector
 from polypick.core.retry import RetryPolicy
 from polypick.core.sampling import SamplingSpec, resolve_sampling
+from polypick.core.selection import detect_languages
 from polypick.core.sync import run_sync
-from polypick.core.types import PromptInput, Selection, to_messages
+from polypick.core.types import PromptInput, Selection, prompt_text, to_messages
 from polypick.errors import BatchError, ConfigurationError
 from polypick.providers import ModelSpec, resolve_model
 from polypick.selectors.reward import RewardFunction, RewardSelector
@@ -84,9 +86,11 @@ class AdaptiveBestOfN:
         self.scorer = (
             None if verifier is None else RewardSelector(verifier, language_fidelity=False)
         )
-        self.plan = tuple(resolve_sampling(sampling).plan(s.max_samples))
+        self.sampling = resolve_sampling(sampling)
+        self.plan = tuple(self.sampling.plan(s.max_samples))
         for params in self.plan:
             self.llm.validate(params)
+        self.detector = resolve_detector(s.detect_language)
         self.max_tokens = self.plan[0].max_tokens or getattr(self.llm, "max_tokens", None)
         self.retry = (
             s.retry if isinstance(s.retry, RetryPolicy) else RetryPolicy(max_retries=s.retry)
@@ -111,6 +115,7 @@ class AdaptiveBestOfN:
             BatchError: if every sample of some prompt failed; ``results`` holds the others.
         """
         states = [PromptState(to_messages(p), self.settings.extract) for p in prompts]
+        await asyncio.gather(*(self._localise(state) for state in states))
         ledger = Ledger(self.budget.for_batch(len(states)))
         wanted = self.first_round * len(states)
         if self._affordable(states, ledger, wanted) < wanted:
@@ -148,6 +153,17 @@ class AdaptiveBestOfN:
     async def aclose(self) -> None:
         """Close the model's connections for the running event loop."""
         await self.llm.aclose()
+
+    async def _localise(self, state: PromptState) -> None:
+        """Detect the prompt's language and give it the sampling plan for that language."""
+        language, _ = await detect_languages(self.detector, prompt_text(state.messages), [])
+        state.language = language
+        if language is None:
+            state.plan = self.plan
+            return
+        state.plan = tuple(self.sampling.plan(self.settings.max_samples, language))
+        for params in state.plan:  # a language profile may pick temperatures the model rejects
+            self.llm.validate(params)
 
     def _affordable(self, states: Sequence[PromptState], ledger: Ledger, wanted: int) -> int:
         bound = max((s.prompt_tokens_bound() for s in states), default=0)
@@ -190,7 +206,7 @@ class AdaptiveBestOfN:
             async with limit:
                 await draw(
                     state,
-                    self.plan[state.n : state.n + count],
+                    state.plan[state.n : state.n + count],
                     llm=self.llm,
                     retry=self.retry,
                     scorer=self.scorer,
@@ -214,6 +230,7 @@ class AdaptiveBestOfN:
             retry=self.retry,
             scored=self.scorer is not None,
             extract=self.settings.extract,
+            detector=self.detector,
         )
 
     async def _finish(

@@ -14,7 +14,7 @@ from types import TracebackType
 
 from polypick.cache.wiring import CacheSpec, cache_models, scoped
 from polypick.core.deadline import check_deadline, deadline_at
-from polypick.core.language import LanguageDetector, default_detector
+from polypick.core.language import LanguageDetector, resolve_detector
 from polypick.core.plan import Budget, CallPlan, apply_budget, make_plan
 from polypick.core.protocol import ChatModel
 from polypick.core.retry import RetryPolicy
@@ -130,11 +130,7 @@ class BestOfN:
         self.min_candidates = min_candidates
         self.deadline = deadline
         self.retry = retry if isinstance(retry, RetryPolicy) else RetryPolicy(max_retries=retry)
-        self.detector: LanguageDetector | None
-        if detect_language is True:
-            self.detector = default_detector()
-        else:
-            self.detector = detect_language or None
+        self.detector = resolve_detector(detect_language)
 
     def __repr__(self) -> str:
         return (

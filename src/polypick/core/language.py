@@ -20,7 +20,13 @@ from typing import Any, Protocol
 
 from polypick.errors import ConfigurationError
 
-__all__ = ["DEFAULT_LANGUAGES", "LangidDetector", "LanguageDetector", "default_detector"]
+__all__ = [
+    "DEFAULT_LANGUAGES",
+    "LangidDetector",
+    "LanguageDetector",
+    "default_detector",
+    "resolve_detector",
+]
 
 logger = logging.getLogger("polypick")
 
@@ -121,3 +127,11 @@ def default_detector() -> LangidDetector:
         if _default is None:
             _default = LangidDetector()
         return _default
+
+
+def resolve_detector(spec: bool | LanguageDetector) -> LanguageDetector | None:
+    """What ``detect_language=`` means: ``True`` the default detector, ``False`` none, or the
+    detector given."""
+    if spec is True:
+        return default_detector()
+    return spec or None

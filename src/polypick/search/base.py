@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from polypick.core.deadline import check_deadline, deadline_at
-from polypick.core.language import LanguageDetector, default_detector
+from polypick.core.language import LanguageDetector, resolve_detector
 from polypick.core.protocol import ChatModel
 from polypick.core.retry import RetryPolicy
 from polypick.core.selection import detect_languages
@@ -78,9 +78,7 @@ class SearchSettings:
 
     @property
     def detector(self) -> LanguageDetector | None:
-        if self.detect_language is True:
-            return default_detector()
-        return self.detect_language or None
+        return resolve_detector(self.detect_language)
 
     @property
     def policy(self) -> RetryPolicy:
