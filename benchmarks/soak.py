@@ -63,6 +63,7 @@ from polypick import (
     SamplingParams,
     Selection,
 )
+from polypick.core.protocol import ChatModelWrapper
 from polypick.errors import DeadlineExceededError, PolypickError, TooFewCandidatesError
 from polypick.providers import AnthropicChat, OpenAIChat
 from polypick.selectors.answers import extract_answer
@@ -489,7 +490,7 @@ class LoopWatch:
         gc.unfreeze()
 
 
-class CountingModel:
+class CountingModel(ChatModelWrapper):
     """A backend that counts its ``generate`` calls per logical request, then delegates.
 
     The retry layer calls ``generate`` again with the very same ``messages`` and ``params``
@@ -499,23 +500,9 @@ class CountingModel:
     """
 
     def __init__(self, inner: ChatModel) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.attempts: Counter[tuple[int, int, int]] = Counter()
         self._alive: list[object] = []
-
-    @property
-    def name(self) -> str:
-        return self.inner.name
-
-    @property
-    def max_n(self) -> int:
-        return self.inner.max_n
-
-    def validate(self, params: SamplingParams) -> None:
-        self.inner.validate(params)
-
-    async def aclose(self) -> None:
-        await self.inner.aclose()
 
     async def generate(
         self,
@@ -529,7 +516,7 @@ class CountingModel:
         if key not in self.attempts:
             self._alive.append((messages, params))
         self.attempts[key] += 1
-        return await self.inner.generate(messages, params, n, json_schema=json_schema)
+        return await self.model.generate(messages, params, n, json_schema=json_schema)
 
 
 def _model(kind: str, server: FakeOpenAIServer | FakeAnthropicServer, c: SoakConfig) -> ChatModel:
@@ -637,7 +624,7 @@ async def run_soak(c: SoakConfig) -> SoakReport:
         current = asyncio.current_task()
         leaked = [t for t in asyncio.all_tasks() if t is not current and not t.done()]
         sockets_after = await settle_sockets(sockets_before)
-        n_support = llm.inner.n_support if isinstance(llm.inner, OpenAIChat) else None
+        n_support = llm.model.n_support if isinstance(llm.model, OpenAIChat) else None
         counted = [m for m in (llm, judge) if m is not None]
         attempts = sum((m.attempts for m in counted), Counter[tuple[int, int, int]]())
         with warnings.catch_warnings(record=True) as caught:

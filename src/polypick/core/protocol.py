@@ -14,7 +14,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from polypick.core.types import Completion, Message, SamplingParams
 
-__all__ = ["ChatModel"]
+__all__ = ["ChatModel", "ChatModelWrapper"]
 
 
 @runtime_checkable
@@ -56,3 +56,38 @@ class ChatModel(Protocol):
     async def aclose(self) -> None:
         """Release connections held for the running event loop."""
         ...
+
+
+class ChatModelWrapper:
+    """A :class:`ChatModel` around another: everything passes through to ``model``.
+
+    Subclasses override what they change (usually :meth:`generate`) and inherit the rest, so a
+    tracing, counting or caching layer states only what it adds.
+    """
+
+    def __init__(self, model: ChatModel) -> None:
+        self.model = model
+
+    @property
+    def name(self) -> str:
+        return self.model.name
+
+    @property
+    def max_n(self) -> int:
+        return self.model.max_n
+
+    def validate(self, params: SamplingParams) -> None:
+        self.model.validate(params)
+
+    async def generate(
+        self,
+        messages: Sequence[Message],
+        params: SamplingParams,
+        n: int = 1,
+        *,
+        json_schema: Mapping[str, Any] | None = None,
+    ) -> list[Completion]:
+        return await self.model.generate(messages, params, n, json_schema=json_schema)
+
+    async def aclose(self) -> None:
+        await self.model.aclose()

@@ -16,7 +16,7 @@ from typing import Any
 from langchain_core.callbacks import AsyncCallbackManager, BaseRunManager, CallbackManager
 from langchain_core.outputs import ChatGeneration, LLMResult
 
-from polypick.core.protocol import ChatModel
+from polypick.core.protocol import ChatModel, ChatModelWrapper
 from polypick.core.types import Completion, Message, SamplingParams
 from polypick.integrations.langchain._messages import to_langchain, to_message
 
@@ -39,7 +39,7 @@ def child_callbacks(run_manager: BaseRunManager | None) -> CallbackManager | Non
     return manager
 
 
-class TracedChat:
+class TracedChat(ChatModelWrapper):
     """A polypick backend whose calls are reported as chat-model runs under ``callbacks``.
 
     Args:
@@ -48,22 +48,8 @@ class TracedChat:
     """
 
     def __init__(self, model: ChatModel, callbacks: CallbackManager | None) -> None:
-        self.model = model
+        super().__init__(model)
         self.callbacks = callbacks
-
-    @property
-    def name(self) -> str:
-        return self.model.name
-
-    @property
-    def max_n(self) -> int:
-        return self.model.max_n
-
-    def validate(self, params: SamplingParams) -> None:
-        self.model.validate(params)
-
-    async def aclose(self) -> None:
-        await self.model.aclose()
 
     async def generate(
         self,
