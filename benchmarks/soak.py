@@ -68,7 +68,7 @@ from polypick.errors import DeadlineExceededError, PolypickError, TooFewCandidat
 from polypick.providers import AnthropicChat, OpenAIChat
 from polypick.selectors.answers import extract_answer
 from polypick.selectors.base import fallback_index
-from polypick.selectors.chops import CHECKLIST_SYSTEM, SELECT_SYSTEM
+from polypick.selectors.chops_prompts import CHECKLIST_SYSTEM, SELECT_SYSTEM
 from polypick.selectors.judge import SYSTEM as JUDGE_SYSTEM
 from polypick.testing.servers import FakeAnthropicServer, FakeOpenAIServer, Fault
 

@@ -23,11 +23,11 @@ from polypick.selectors._prompting import (
     parse_label,
     permutation_orders,
 )
-from polypick.selectors.chops import (
+from polypick.selectors.chops import ChopsSelector
+from polypick.selectors.chops_prompts import (
     CHECKLIST_SYSTEM,
     GENERIC_CHECKLIST,
     REMINDER,
-    ChopsSelector,
     build_checklist,
     pack_groups,
     parse_checklist,

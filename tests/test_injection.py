@@ -32,7 +32,7 @@ from polypick.selectors import (
 )
 from polypick.selectors._prompting import DATA_NOTICE, RESERVED_TAGS
 from polypick.selectors.base import SelectionContext, Verdict, penalise_flagged
-from polypick.selectors.chops import CHECKLIST_SYSTEM, SELECT_SYSTEM, selection_messages
+from polypick.selectors.chops_prompts import CHECKLIST_SYSTEM, SELECT_SYSTEM, selection_messages
 from polypick.selectors.injection import (
     INJECTION,
     InjectionPolicy,

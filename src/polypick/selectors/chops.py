@@ -14,139 +14,35 @@ from __future__ import annotations
 
 import asyncio
 import random
-import re
-from collections import Counter
 from collections.abc import Sequence
 
-from polypick.core.types import Message, SamplingParams
+from polypick.core.types import SamplingParams
 from polypick.errors import ConfigurationError
 from polypick.selectors._prompting import (
-    DATA_NOTICE,
     LabelStyle,
     ask_parsed,
     block,
-    conversation_text,
     json_field,
-    json_objects,
-    language_item,
     make_labels,
     parse_label,
     permutation_orders,
 )
 from polypick.selectors.base import SelectionContext, Verdict, best_index
-
-__all__ = [
-    "GENERIC_CHECKLIST",
-    "ChopsSelector",
-    "build_checklist",
-    "checklist_messages",
-    "pack_groups",
-    "parse_checklist",
-    "selection_messages",
-    "tally",
-]
-
-GENERIC_CHECKLIST = (
-    "The answer does what the user asked, completely",
-    "The answer is correct: facts, reasoning and any calculations are right",
-    "The answer follows every explicit instruction and constraint in the request",
-    "The answer is clear, well organised and no longer than it needs to be",
+from polypick.selectors.chops_prompts import (
+    CHECKLIST_SCHEMA,
+    GENERIC_CHECKLIST,
+    REMINDER,
+    build_checklist,
+    checklist_messages,
+    message_chars,
+    pack_groups,
+    parse_checklist,
+    select_schema,
+    selection_messages,
+    tally,
 )
-"""The checklist used when the judge's checklist cannot be read or its call fails."""
 
-MAX_ITEMS, MAX_ITEM_CHARS, MAX_REASONING_CHARS = 8, 200, 500
-CHECKLIST_SYSTEM = "You write short evaluation checklists for answers to a user's request. " + (
-    DATA_NOTICE
-)
-CHECKLIST_TASK = (
-    "Write 3 to 6 concise, verifiable yes/no criteria that an excellent answer to this request "
-    'meets. Reply with only a JSON object: {"checklist": ["<criterion>", ...]}'
-)
-SELECT_SYSTEM = (
-    "You are an impartial expert judge. You compare several candidate answers to the same "
-    "request and name the single best one. Each candidate is enclosed in its own "
-    '<candidate id="..."> block, and only that id identifies it. ' + DATA_NOTICE
-)
-SELECT_TASK = (
-    "Check every candidate against the checklist and the request, then name the best. Their "
-    "order is random and says nothing about quality; length alone is not quality. Reply with "
-    'only a JSON object: {{"reasoning": "<a short comparison>", "best": "<id>"}}, where <id> is '
-    "one of: {ids}."
-)
-REMINDER = (
-    'Your reply could not be read. Reply with only a JSON object like {{"reasoning": "...", '
-    '"best": "<id>"}}, where <id> is one of: {ids}.'
-)
-_PLACEHOLDER = re.compile(r"<[^<>]*>|\.\.\.")
-_BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+(.+?)\s*$", re.MULTILINE)
-
-
-def checklist_messages(prompt: Sequence[Message]) -> list[Message]:
-    """The messages asking the judge for a checklist for ``prompt``."""
-    body = block("conversation", conversation_text(prompt)) + "\n\n" + CHECKLIST_TASK
-    return [Message(role="system", content=CHECKLIST_SYSTEM), Message(role="user", content=body)]
-
-
-def parse_checklist(text: str) -> list[str] | None:
-    """Checklist items from a reply (JSON ``checklist`` list, else bullet lines), or ``None``."""
-    raw: list[object] = []
-    for data in json_objects(text):
-        if isinstance(data.get("checklist"), list):
-            raw = list(data["checklist"])
-            break
-    else:
-        raw = list(_BULLET.findall(text))
-    items = list(dict.fromkeys(s.strip()[:MAX_ITEM_CHARS] for s in raw if isinstance(s, str)))
-    # small judges echo the template's "<criterion>" placeholder: not a criterion
-    items = [s for s in items if s and not _PLACEHOLDER.fullmatch(s)][:MAX_ITEMS]
-    return items or None
-
-
-def build_checklist(items: Sequence[str], language: str | None) -> tuple[str, ...]:
-    """``items`` plus, for a non-English prompt, the language requirement (always, first)."""
-    required = language_item(language)
-    if required is None:
-        return tuple(items)
-    return (required, *(s for s in items if s.rstrip(". ") != required))
-
-
-def selection_messages(
-    prompt: Sequence[Message], shown: Sequence[str], labels: Sequence[str], checklist: Sequence[str]
-) -> list[Message]:
-    """The one-pass selection prompt: ``shown[j]`` is the candidate labelled ``labels[j]``."""
-    parts = [block("conversation", conversation_text(prompt))]
-    if checklist:
-        parts.append(block("checklist", "\n".join(f"- {item}" for item in checklist)))
-    parts += [block("candidate", text, id=label) for text, label in zip(shown, labels, strict=True)]
-    parts.append(SELECT_TASK.format(ids=", ".join(labels)))
-    return [
-        Message(role="system", content=SELECT_SYSTEM),
-        Message(role="user", content="\n\n".join(parts)),
-    ]
-
-
-def tally(votes: Sequence[int], n: int) -> list[float]:
-    """Each of ``n`` candidates' share of ``votes`` (candidate indices); all zero if none."""
-    counts = Counter(votes)
-    return [counts[i] / len(votes) if votes else 0.0 for i in range(n)]
-
-
-def pack_groups(costs: Sequence[int], room: int) -> list[list[int]]:
-    """Split positions ``0..n-1``, in order, into runs whose costs add up to at most ``room``;
-    a position too big to share gets a run of its own."""
-    groups: list[list[int]] = []
-    used = 0
-    for i, cost in enumerate(costs):
-        if not groups or used + cost > room:
-            groups.append([])
-            used = 0
-        groups[-1].append(i)
-        used += cost
-    return groups
-
-
-def _chars(messages: Sequence[Message]) -> int:
-    return sum(len(m.content) for m in messages)
+__all__ = ["ChopsSelector"]
 
 
 class ChopsSelector:
@@ -233,7 +129,7 @@ class ChopsSelector:
         self, context: SelectionContext, pool: list[int], checklist: Sequence[str]
     ) -> list[list[int]]:
         widest = max(make_labels(len(pool), self.labels), key=len)
-        fixed = _chars(selection_messages(context.prompt, [], [], checklist))
+        fixed = message_chars(selection_messages(context.prompt, [], [], checklist))
         # a candidate's block, its separator, and its id in the instructions' list of ids
         costs = [
             len(block("candidate", context.candidates[i].text, id=widest)) + len(widest) + 4
@@ -250,7 +146,7 @@ class ChopsSelector:
                 checklist_messages(context.prompt),
                 self.params.model_copy(update={"max_tokens": 256}),
                 stage="chops.checklist",
-                json_schema=_CHECKLIST_SCHEMA,
+                json_schema=CHECKLIST_SCHEMA,
             )
             parsed = None if reply is None else parse_checklist(reply.text)
             items, source = (parsed, "judge") if parsed else (list(GENERIC_CHECKLIST), "generic")
@@ -301,7 +197,7 @@ class ChopsSelector:
             lambda text: parse_label(text, labels),
             stage="chops.select",
             reminder=REMINDER.format(ids=", ".join(labels)),
-            json_schema=_select_schema(labels),
+            json_schema=select_schema(labels),
         )
         chosen = None if label is None else shown[labels.index(label)]
         reasoning = None if reply is None else json_field(reply.text, "reasoning")
@@ -313,19 +209,3 @@ class ChopsSelector:
             reasoning=reasoning[:1000] if isinstance(reasoning, str) else None,
         )
         return chosen
-
-
-_ITEMS = {"type": "array", "items": {"type": "string", "maxLength": MAX_ITEM_CHARS}}
-_CHECKLIST_SCHEMA = {
-    "type": "object",
-    "properties": {"checklist": {**_ITEMS, "minItems": 1, "maxItems": MAX_ITEMS}},
-    "required": ["checklist"],
-}
-
-
-def _select_schema(labels: Sequence[str]) -> dict[str, object]:
-    # the reasoning is bounded so that a small judge cannot ramble through its token budget
-    reasoning = {"type": "string", "maxLength": MAX_REASONING_CHARS}
-    best = {"type": "string", "enum": list(labels)}
-    properties = {"reasoning": reasoning, "best": best}
-    return {"type": "object", "properties": properties, "required": ["reasoning", "best"]}
