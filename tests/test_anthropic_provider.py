@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import httpx
 import pytest
 
 from polypick import BestOfN, Hedged, RetryPolicy
-from polypick.errors import ConfigurationError, MissingAPIKeyError, TooFewCandidatesError
+from polypick.core.types import Message, SamplingParams
+from polypick.errors import (
+    ConfigurationError,
+    InvalidResponseError,
+    MissingAPIKeyError,
+    TooFewCandidatesError,
+)
 from polypick.providers import AnthropicChat, resolve_model
 from polypick.testing.servers import FakeAnthropicServer, Fault
 
@@ -97,3 +104,43 @@ def test_min_p_is_rejected_with_a_fix(server: FakeAnthropicServer) -> None:
 def test_a_missing_key_names_the_variable_to_set() -> None:
     with pytest.raises(MissingAPIKeyError, match="ANTHROPIC_API_KEY"):
         resolve_model("anthropic:claude-sonnet-4-6")
+
+
+PROMPT = (Message(role="system", content="Be brief."), Message(role="user", content="A river?"))
+
+
+@pytest.mark.parametrize("long", [False, True], ids=["short", "cached"])
+async def test_request_body_is_exactly_what_generate_sends(
+    server: FakeAnthropicServer, long: bool
+) -> None:
+    model = claude(server)
+    prompt = (*PROMPT[:1], Message(role="user", content="A river? " * (600 if long else 1)))
+    params = SamplingParams(temperature=0.6, top_p=0.8, max_tokens=20, stop=("END",))
+    try:
+        [completion] = await model.generate(prompt, params)
+    finally:
+        await model.aclose()
+    body = model.request_body(prompt, params)
+    assert server.requests[0].body == body
+    assert ("cache_control" in str(body["messages"])) is long is model.caches_prompt(prompt)
+    assert "cache_control" not in str(model.request_body(prompt, params, cache=False))
+    assert completion.text and completion.usage.prompt_tokens > 0
+
+
+def test_parse_response_reads_a_json_body(server: FakeAnthropicServer) -> None:
+    model = claude(server)
+    body = model.request_body(PROMPT, SamplingParams(temperature=0.5, max_tokens=3))
+    headers = {"x-api-key": "test", "anthropic-version": "2023-06-01"}
+    raw = httpx.post(server.base_url + "/v1/messages", json=body, headers=headers).json()
+    completion = model.parse_response(raw)
+    assert completion.text == raw["content"][0]["text"]
+    assert (
+        completion.finish_reason == {"max_tokens": "length", "end_turn": "stop"}[raw["stop_reason"]]
+    )
+    assert completion.usage.completion_tokens == raw["usage"]["output_tokens"]
+    with pytest.raises(InvalidResponseError, match="has no text"):
+        model.parse_response({**raw, "content": []})
+    with pytest.raises(InvalidResponseError, match="refused"):
+        model.parse_response({**raw, "content": [], "stop_reason": "refusal"})
+    with pytest.raises(InvalidResponseError, match="unreadable response"):
+        model.parse_response({"content": "none"})

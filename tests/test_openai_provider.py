@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
+import httpx
 import pytest
 
 from polypick import BestOfN, Hedged, RetryPolicy, Temperature
+from polypick.core.types import Completion, Message, SamplingParams, ToolCall
 from polypick.errors import (
     ConfigurationError,
+    InvalidResponseError,
     MissingAPIKeyError,
     ProviderConnectionError,
     ProviderStatusError,
@@ -195,3 +199,97 @@ def test_a_sync_call_works_and_close_releases_the_client(server: FakeOpenAIServe
     with BestOfN(chat(server), n=2, sampling=0.7, selector="majority") as bon:
         assert len(bon.invoke("q").candidates) == 2
         assert len(bon.batch(["a", "b"])) == 2
+
+
+PROMPT = (Message(role="user", content="Weather in Paris?"),)
+
+
+def weather(city: object) -> list[dict[str, Any]]:
+    return [{"name": "get_weather", "arguments": city}]
+
+
+async def sample(server: FakeOpenAIServer, n: int) -> list[Completion]:
+    model = chat(server)
+    try:
+        return await model.generate(PROMPT, SamplingParams(temperature=0.7), n)
+    finally:
+        await model.aclose()
+
+
+async def test_tool_calls_come_back_and_a_call_without_text_is_a_completion(
+    server: FakeOpenAIServer,
+) -> None:
+    # choice 1 answers in text; choices 0 and 2 call the tool (with no text at all)
+    server.set_tool_caller(lambda body, i: None if i == 1 else weather({"city": f"P{i}"}))
+    completions = await sample(server, 3)
+    assert [c.tool_calls for c in completions] == [
+        (ToolCall(name="get_weather", arguments={"city": "P0"}, id="call_1_0_0"),),
+        (),
+        (ToolCall(name="get_weather", arguments={"city": "P2"}, id="call_1_2_0"),),
+    ]
+    assert [c.text for c in completions][::2] == ["", ""] and completions[1].text
+    assert [c.finish_reason for c in completions] == ["tool_calls", "stop", "tool_calls"]
+    assert server.requests[0].body["n"] == 3
+    # each call's arguments, '{"city": "P0"}', are two tokens; the text 'answer 1.1 (t=0.7)' three
+    assert sum(c.usage.completion_tokens for c in completions) == 2 + 3 + 2
+
+
+async def test_unreadable_tool_calls_are_left_out_and_their_tokens_kept(
+    server: FakeOpenAIServer,
+) -> None:
+    server.set_tool_caller(lambda body, i: weather("{not json" if i == 0 else {"city": "Oslo"}))
+    completions = await sample(server, 2)
+    assert [c.tool_calls[0].arguments for c in completions] == [{"city": "Oslo"}]
+    # both choices were billed: the unreadable one's share sits on the kept one
+    assert completions[0].usage.completion_tokens == 2 + 2
+    assert completions[0].usage.prompt_tokens == 3
+
+
+@pytest.mark.parametrize("arguments", ["{not json", "[1, 2]"], ids=["not-json", "not-an-object"])
+async def test_only_unreadable_tool_calls_are_a_retryable_invalid_response(
+    server: FakeOpenAIServer, arguments: str
+) -> None:
+    server.set_tool_caller(lambda body, i: weather(arguments))
+    with pytest.raises(InvalidResponseError, match="readable tool calls") as info:
+        await sample(server, 1)
+    assert info.value.retryable
+
+
+async def test_a_vote_over_tool_calls_picks_the_majority_call(server: FakeOpenAIServer) -> None:
+    server.set_tool_caller(lambda body, i: weather({"city": "Lyon" if i == 1 else "Paris"}))
+    async with BestOfN(chat(server), n=3, sampling=0.7, selector="tool_vote") as bon:
+        sel = await bon.ainvoke("Weather in the capital of France?")
+    assert server.request_count == 1
+    assert sel.best.tool_calls[0].arguments == {"city": "Paris"}
+    assert len(sel.candidates) == 3 and all(c.text == "" for c in sel.candidates)
+
+
+async def test_request_body_is_exactly_what_generate_sends(server: FakeOpenAIServer) -> None:
+    model = chat(server, extra_body={"top_k": 20}, structured_output=True)
+    params = SamplingParams(temperature=0.5, top_p=0.9, min_p=0.1, seed=4, max_tokens=8)
+    schema = {"type": "object", "properties": {"score": {"type": "integer"}}}
+    try:
+        assert len(await model.generate(PROMPT, params, n=2, json_schema=schema)) == 2
+    finally:
+        await model.aclose()
+    body = model.request_body(PROMPT, params, 2, schema)
+    assert server.requests[0].body == body
+    assert body["top_k"] == 20 and body["min_p"] == 0.1 and body["n"] == 2
+    assert body["response_format"]["json_schema"]["schema"] == schema
+    assert "n" not in model.request_body(PROMPT, params, 1)
+
+
+def test_parse_response_reads_a_json_body_like_generate_does(server: FakeOpenAIServer) -> None:
+    server.set_tool_caller(lambda body, i: weather({"city": "Rome"}) if i else None)
+    model = chat(server)
+    body = model.request_body(PROMPT, SamplingParams(temperature=0.7), 2)
+    headers = {"authorization": "Bearer test"}
+    raw = httpx.post(server.base_url + "/v1/chat/completions", json=body, headers=headers).json()
+    completions = model.parse_response(raw)
+    assert [c.text != "" for c in completions] == [True, False]
+    assert completions[1].tool_calls[0].arguments == {"city": "Rome"}
+    [first] = model.parse_response(raw, 1)
+    assert first.text == completions[0].text
+    assert first.usage.total_tokens == sum(c.usage.total_tokens for c in completions)
+    with pytest.raises(InvalidResponseError, match="unreadable response"):
+        model.parse_response({"choices": "none"})

@@ -43,6 +43,7 @@ PUBLIC = {
     "polypick.testing.servers": [
         "FakeAnthropicBatchServer", "FakeAnthropicServer", "FakeBatch", "FakeOpenAIBatchServer",
         "FakeOpenAIServer", "FakeRewardServer", "Fault", "ItemRule", "RequestRecord", "Responder",
+        "ToolCaller",
     ],
     "polypick.cache": [
         "CACHED", "CacheSpec", "CacheStats", "CachedChat", "SampleCache", "cache_scope",

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from polypick.testing.servers import FakeOpenAIServer
-from polypick.testing.servers._runner import Call, clip_words, count_tokens, text_of
+from polypick.testing.servers._runner import clip_words, count_tokens, text_of
 
 from .conftest import USER, Served, serve, settings_for
 
@@ -169,21 +169,14 @@ async def test_the_async_client_works_too(served: Served, upstream: FakeOpenAISe
     assert one.id == "bon-7-chops-hedged/fake-gpt"
 
 
-class ToolCallingServer(FakeOpenAIServer):
-    """The fake upstream, answering requests that carry tools with a call of the first tool
-    whose ``city`` argument is the scripted answer text."""
-
-    def _chat(self, call: Call) -> dict[str, Any]:
-        payload = super()._chat(call)
-        tools = call.body.get("tools")
-        for choice in payload["choices"] if tools else []:
-            arguments = json.dumps({"city": choice["message"]["content"]})
-            function = {"name": tools[0]["function"]["name"], "arguments": arguments}
-            tool_call = {"id": f"call_{call.seq}_{choice['index']}", "type": "function"}
-            choice["message"] = {"role": "assistant", "content": None}
-            choice["message"]["tool_calls"] = [{**tool_call, "function": function}]
-            choice["finish_reason"] = "tool_calls"
-        return payload
+def weather_calls(body: dict[str, Any], index: int) -> list[dict[str, Any]] | None:
+    """Requests carrying tools get a call of the first tool: Lyon for the second choice,
+    Paris for the others (so a vote picks Paris)."""
+    tools = body.get("tools")
+    if not tools:
+        return None
+    city = "Lyon" if index == 1 else "Paris"
+    return [{"name": tools[0]["function"]["name"], "arguments": {"city": city}}]
 
 
 WEATHER = {
@@ -200,7 +193,7 @@ def test_tool_calls_pass_through_and_the_voted_call_comes_back() -> None:
         {"role": "system", "content": "You are a weather bot."},
         {"role": "user", "content": "Weather in the capital of France?"},
     ]
-    with ToolCallingServer(responder=lambda body, i: "Lyon" if i == 1 else "Paris") as upstream:
+    with FakeOpenAIServer(tool_caller=weather_calls) as upstream:
         with serve(settings_for(upstream)) as served, served.client() as client:
             reply = client.chat.completions.create(
                 model="bon-3/fake-gpt",
@@ -222,7 +215,7 @@ def test_tool_calls_pass_through_and_the_voted_call_comes_back() -> None:
     [call] = choice.message.tool_calls or []
     assert call.function.name == "get_weather"  # type: ignore[union-attr]
     assert json.loads(call.function.arguments) == {"city": "Paris"}  # type: ignore[union-attr]
-    assert call.id in ("call_1_0", "call_1_2")
+    assert call.id in ("call_1_0_0", "call_1_2_0")
     assert reply.model_extra["polypick"]["selector"] == "tool_vote"  # type: ignore[index]
     assert sent["tools"] == [WEATHER] and sent["tool_choice"] == "auto"
     deltas = [c.choices[0].delta.tool_calls for c in streamed if c.choices[0].delta.tool_calls]

@@ -10,14 +10,12 @@ import anthropic
 
 from polypick.batch.backend import BatchState, ModelBatches, Submitted, sdk_call
 from polypick.batch.formats import ItemOutcome, anthropic_outcome, anthropic_requests
-from polypick.core.types import Completion, Message, SamplingParams, Usage
-from polypick.errors import InvalidResponseError
+from polypick.core.types import Completion, Message, SamplingParams
 from polypick.providers.anthropic import AnthropicChat
 
 __all__ = ["AnthropicBatch"]
 
 T = TypeVar("T")
-_FINISH = {"end_turn": "stop", "stop_sequence": "stop", "max_tokens": "length"}
 
 
 class AnthropicBatch(ModelBatches[AnthropicChat]):
@@ -31,36 +29,13 @@ class AnthropicBatch(ModelBatches[AnthropicChat]):
         json_schema: Mapping[str, Any] | None,
     ) -> dict[str, Any]:
         # json_schema is left to the prompt, as in direct calls; batches cache prompts too
-        body = self._model._request(messages, params, cache=self._model._caches(messages))
-        body.update(body.pop("extra_body", {}))
-        return body
+        return self._model.request_body(messages, params)
 
     def completions(self, body: dict[str, Any], n: int) -> list[Completion]:
-        name = self._model.name
-        blocks = [b for b in body.get("content") or [] if isinstance(b, dict)]
-        text = "".join(str(b.get("text", "")) for b in blocks if b.get("type") == "text")
-        if not text:
-            refused = body.get("stop_reason") == "refusal"
-            why = "the model refused, with no text" if refused else "the response has no text"
-            raise InvalidResponseError(why, provider=name)
-        usage = body.get("usage") or {}
-        prompt_tokens = sum(
-            int(usage.get(k) or 0)
-            for k in ("input_tokens", "cache_creation_input_tokens", "cache_read_input_tokens")
-        )
-        stop = body.get("stop_reason") or None
-        output_tokens = int(usage.get("output_tokens") or 0)
-        return [
-            Completion(
-                text=text,
-                finish_reason=_FINISH.get(stop, stop) if stop else None,
-                usage=Usage(prompt_tokens=prompt_tokens, completion_tokens=output_tokens),
-                model=body.get("model"),
-            )
-        ]
+        return [self._model.parse_response(body)]
 
     async def _call(self, call: Callable[[anthropic.AsyncAnthropic], Awaitable[T]]) -> T:
-        client = self._model._clients.get()
+        client = self._model.client()
         return await sdk_call(
             lambda: call(client),
             anthropic,

@@ -8,7 +8,6 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 import openai
-import pydantic
 
 from polypick.batch.backend import BatchState, ModelBatches, Submitted, sdk_call
 from polypick.batch.formats import (
@@ -18,7 +17,6 @@ from polypick.batch.formats import (
     openai_outcome,
 )
 from polypick.core.types import Completion, Message, SamplingParams
-from polypick.errors import InvalidResponseError
 from polypick.providers.openai import OpenAIChat
 
 __all__ = ["OpenAIBatch"]
@@ -37,26 +35,13 @@ class OpenAIBatch(ModelBatches[OpenAIChat]):
         n: int,
         json_schema: Mapping[str, Any] | None,
     ) -> dict[str, Any]:
-        body = self._model._request(messages, params, n)
-        body.update(body.pop("extra_body", {}))  # a batch line is the raw JSON body
-        if json_schema is not None and self._model.structured_output:
-            body["response_format"] = {
-                "type": "json_schema",
-                "json_schema": {"name": "reply", "schema": dict(json_schema)},
-            }
-        return body
+        return self._model.request_body(messages, params, n, json_schema)
 
     def completions(self, body: dict[str, Any], n: int) -> list[Completion]:
-        try:
-            response = openai.types.chat.ChatCompletion.model_validate(body)
-        except pydantic.ValidationError as exc:
-            raise InvalidResponseError(
-                f"unreadable batch response ({exc})", provider=self._model.name
-            ) from exc
-        return self._model._completions(response, n)
+        return self._model.parse_response(body, n)
 
     async def _call(self, call: Callable[[openai.AsyncOpenAI], Awaitable[T]]) -> T:
-        client = self._model._clients.get()
+        client = self._model.client()
         return await sdk_call(
             lambda: call(client), openai, openai.OpenAIError, self._model.name, self._policy
         )

@@ -1,9 +1,10 @@
 """Showing cache hits in a :class:`~polypick.core.types.Selection`.
 
-A candidate that came from the cache keeps its original usage (what it cost when it was drawn)
-and gets the ``"cached"`` flag; a request the cache answered whole counts no request. The
-selection's ``usage`` is what this call was billed: cached tokens and free requests are left
-out, and a ``cache.saved`` trace event says what the cache saved, per stage.
+The sampler flags candidates whose completion came from the cache (``Completion.cached``) with
+``"cached"`` and counts no request for a request the cache answered whole; such a candidate
+keeps its original usage (what it cost when it was drawn). Here the selection's ``usage``
+becomes what this call was billed: cached tokens and free requests are left out, and a
+``cache.saved`` trace event says what the cache saved, per stage.
 """
 
 from __future__ import annotations
@@ -11,83 +12,41 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from polypick.cache.scope import CallLog, Lookup
-from polypick.core.types import Candidate, Completion, Selection, TraceEvent, Usage, UsageReport
+from polypick.core.sampler import CACHED
+from polypick.core.types import Candidate, Selection, TraceEvent, Usage, UsageReport
 
 __all__ = ["CACHED", "annotate"]
 
-CACHED = "cached"
-"""The flag of a candidate that came from the cache."""
-
-_Signature = tuple[object, ...]
-
 
 def annotate(selection: Selection, log: CallLog) -> Selection:
-    """``selection`` with its cached candidates flagged, its usage billed and its trace
-    extended with one ``cache.lookup`` event per request and a ``cache.saved`` summary."""
+    """``selection`` with its usage billed and its trace extended with one ``cache.lookup``
+    event per request and a ``cache.saved`` summary."""
     if not log.lookups:
         return selection
-    candidates = list(selection.candidates)
-    sampling: list[Lookup] = []
-    for lookup in log.lookups:
-        if lookup.role == "llm" and _flag_matches(candidates, lookup):
-            sampling.append(lookup)
-    candidates = _free_requests(candidates)
-    selection_saved = _saved(x for x in log.lookups if not any(x is s for s in sampling))
-    billed = sum((_billed(c) for c in (*candidates, *selection.failures)), Usage())
+    samples = (*selection.candidates, *selection.failures)
+    generation_saved = _generation_saved(samples)
+    # every lookup that did not answer a sample answered a selection-stage call (a judge's, or
+    # one the selector made through the llm, as xmbr does)
+    selection_saved = _minus(_saved(log.lookups), generation_saved)
+    billed = sum((_billed(c) for c in samples), Usage())
     usage = UsageReport(
         generation=billed, selection=_minus(selection.usage.selection, selection_saved)
     )
-    return selection.model_copy(
-        update={
-            "candidates": tuple(candidates),
-            "usage": usage,
-            "trace": _trace(selection, log, _saved(sampling), selection_saved),
-        }
-    )
+    trace = _trace(selection, log, generation_saved, selection_saved)
+    return selection.model_copy(update={"usage": usage, "trace": trace})
 
 
-def _signature(candidate_params: object, completion: Completion | Candidate) -> _Signature:
-    return (
-        candidate_params,
-        completion.text,
-        completion.tool_calls,
-        completion.finish_reason,
-        completion.usage.prompt_tokens,
-        completion.usage.completion_tokens,
-    )
+def _generation_saved(samples: Sequence[Candidate]) -> Usage:
+    """The tokens of the cached candidates and one request per request answered whole."""
+    cached = [c for c in samples if CACHED in c.flags]
+    drawn = {c.request for c in samples if CACHED not in c.flags}
+    free = {c.request for c in cached} - drawn
+    tokens = sum((_tokens(c.usage) for c in cached), Usage())
+    return tokens + Usage(requests=len(free))
 
 
-def _flag_matches(candidates: list[Candidate], lookup: Lookup) -> bool:
-    """Flag the candidates that ``lookup``'s hits became; whether any did.
-
-    Candidates do not say which completion they came from, so a hit is matched to an unflagged
-    candidate sampled with the same parameters (bar the seed) and the same reply and tokens.
-    Where two candidates are identical in all of that, which one carries the flag is moot.
-    """
-    matched = False
-    params = lookup.params.without_seed()
-    for hit in lookup.hits:
-        wanted = _signature(params, hit)
-        for position, candidate in enumerate(candidates):
-            if candidate.params is None or CACHED in candidate.flags:
-                continue
-            if _signature(candidate.params.without_seed(), candidate) == wanted:
-                flags = (*candidate.flags, CACHED)
-                candidates[position] = candidate.model_copy(update={"flags": flags})
-                matched = True
-                break
-    return matched
-
-
-def _free_requests(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """Candidates of requests the cache answered whole count no request."""
-    mixed = {c.request for c in candidates if CACHED not in c.flags}
-    return [
-        c.model_copy(update={"usage": c.usage.model_copy(update={"requests": 0})})
-        if CACHED in c.flags and c.request not in mixed
-        else c
-        for c in candidates
-    ]
+def _tokens(usage: Usage) -> Usage:
+    return usage.model_copy(update={"requests": 0})
 
 
 def _billed(candidate: Candidate) -> Usage:

@@ -98,7 +98,8 @@ class CachedChat:
         ordinals = log.claim(key, n)
         answered: dict[int, Completion] = {}
         try:
-            found = await asyncio.to_thread(self.cache.lookup, key, ordinals)
+            stored = await asyncio.to_thread(self.cache.lookup, key, ordinals)
+            found = {o: c.model_copy(update={"cached": True}) for o, c in stored.items()}
             missing = [o for o in ordinals if o not in found]
             drawn = await self._draw(key, messages, params, missing, json_schema)
             answered = found | drawn

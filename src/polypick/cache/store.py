@@ -116,7 +116,8 @@ class SampleCache:
         if not completions:
             return {}
         now = time.time()
-        rows = [(key, o, model, c.model_dump_json(), now) for o, c in completions]
+        # whether a completion came from a cache is not part of it: a lookup says so
+        rows = [(key, o, model, c.model_dump_json(exclude={"cached"}), now) for o, c in completions]
         ordinals = [o for o, _ in completions]
         with self._lock:
             connection = self._connect()

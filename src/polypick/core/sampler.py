@@ -3,7 +3,9 @@
 Samples whose parameters differ only by seed are grouped into one request with ``n`` choices when
 the backend allows it; whatever a request does not return (a server that ignores ``n``) is asked
 for again one sample per request, each with its own seed. A sample that fails after retries
-becomes a failed :class:`Candidate` with its error; it never fails the others.
+becomes a failed :class:`Candidate` with its error; it never fails the others. Completions a
+sample cache served carry the ``"cached"`` flag, and a request the cache answered whole counts
+no request.
 """
 
 from __future__ import annotations
@@ -20,7 +22,10 @@ from polypick.core.trace import Recorder
 from polypick.core.types import Candidate, Completion, ErrorInfo, Message, SamplingParams, Usage
 from polypick.errors import DeadlineExceededError
 
-__all__ = ["Sampler"]
+__all__ = ["CACHED", "Sampler"]
+
+CACHED = "cached"
+"""The flag of a candidate whose completion came from a sample cache (``Completion.cached``)."""
 
 
 @dataclass
@@ -134,8 +139,10 @@ class Sampler:
         del self._in_flight[request]
         attempts = flight.attempts
         returned = completions[: len(indices)]
+        sent = 0 if all(c.cached for c in returned) else attempts
         for position, (index, completion) in enumerate(zip(indices, returned, strict=False)):
-            self._succeed(index, plan[index], completion, attempts, started, request, position)
+            requests = sent if position == 0 else 0
+            self._succeed(index, plan[index], completion, attempts, started, request, requests)
         self.recorder.event("sample.done", request=request, returned=len(returned))
         return len(returned)
 
@@ -147,9 +154,8 @@ class Sampler:
         attempts: int,
         started: float,
         request: int,
-        position: int,
+        requests: int,
     ) -> None:
-        requests = Usage(requests=attempts if position == 0 else 0)
         self._done[index] = Candidate(
             text=completion.text,
             tool_calls=completion.tool_calls,
@@ -158,9 +164,10 @@ class Sampler:
             sample=index,
             request=request,
             finish_reason=completion.finish_reason,
-            usage=completion.usage + requests,
+            usage=completion.usage + Usage(requests=requests),
             latency_s=time.monotonic() - started,
             attempts=attempts,
+            flags=(CACHED,) if completion.cached else (),
         )
 
     def _fail(

@@ -165,6 +165,11 @@ class Completion(_Record):
     finish_reason: str | None = None
     usage: Usage = Usage()
     model: str | None = None
+    cached: bool = Field(
+        default=False,
+        description="served from a sample cache (polypick.cache), not drawn from the model now; "
+        "usage is then what it cost when it was drawn",
+    )
 
 
 class ErrorInfo(_Record):

@@ -20,6 +20,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import anthropic
+import pydantic
+from anthropic.types import Message as ResponseMessage
+from anthropic.types import TextBlock
 
 from polypick.core.types import Completion, Message, SamplingParams, Usage
 from polypick.errors import ConfigurationError, InvalidResponseError, MissingAPIKeyError
@@ -107,6 +110,11 @@ class AnthropicChat:
             api_key=self._api_key, base_url=self.base_url, timeout=self.timeout, max_retries=0
         )
 
+    def client(self) -> anthropic.AsyncAnthropic:
+        """The SDK client of the running event loop, the one :meth:`generate` uses (for other
+        endpoints of the same API, e.g. batches); :meth:`aclose` closes it."""
+        return self._clients.get()
+
     async def aclose(self) -> None:
         await self._clients.close(lambda client: client.close())
 
@@ -119,8 +127,9 @@ class AnthropicChat:
         json_schema: Mapping[str, Any] | None = None,
     ) -> list[Completion]:
         """One request; ``json_schema`` is left to the prompt (the caller parses the reply)."""
-        if not self._caches(messages):
-            return [await self._create(messages, params, cache=False)]
+        if not self.caches_prompt(messages):
+            return [await self._create(self.request_body(messages, params, cache=False))]
+        body = self.request_body(messages, params, cache=True)
         key = repr([(m.role, m.content) for m in messages])
         warm = self._warm.get()
         ready = warm.get(key)
@@ -129,28 +138,78 @@ class AnthropicChat:
             while len(warm) > _WARM_KEYS:
                 warm.popitem(last=False)
             try:
-                return [await self._create(messages, params, cache=True)]
+                return [await self._create(body)]
             finally:
                 ready.set()
         await ready.wait()
-        return [await self._create(messages, params, cache=True)]
+        return [await self._create(body)]
 
-    def _caches(self, messages: Sequence[Message]) -> bool:
+    def caches_prompt(self, messages: Sequence[Message]) -> bool:
+        """Whether requests for ``messages`` mark their prompt for caching (see the module)."""
         if self.cache_prompt is not None:
             return self.cache_prompt
         return sum(len(m.content) for m in messages) >= CACHE_MIN_CHARS
 
-    async def _create(
-        self, messages: Sequence[Message], params: SamplingParams, *, cache: bool
-    ) -> Completion:
-        request = self._request(messages, params, cache=cache)
+    async def _create(self, body: Mapping[str, Any]) -> Completion:
+        # The SDK merges ``extra_body`` into the JSON it sends, so the body goes out as built.
+        fields = dict(body)
+        model, turns, max_tokens = (fields.pop(k) for k in ("model", "messages", "max_tokens"))
         async with self._limits.get():
             try:
-                response = await self._clients.get().messages.create(**request)
+                response = await self._clients.get().messages.create(
+                    model=model, messages=turns, max_tokens=max_tokens, extra_body=fields
+                )
             except (anthropic.AnthropicError, ValueError) as exc:  # ValueError: a malformed body
                 raise map_sdk_error(exc, anthropic, self.name) from exc
-        text = "".join(b.text for b in response.content if getattr(b, "type", "") == "text")
-        if not text:  # not retried: the same request would most likely get the same answer
+        return self.parse_response(response)
+
+    def request_body(
+        self, messages: Sequence[Message], params: SamplingParams, *, cache: bool | None = None
+    ) -> dict[str, Any]:
+        """The JSON body of the Messages API request :meth:`generate` sends for ``messages``
+        (also what a Message Batch request carries). ``cache`` marks the prompt for caching;
+        ``None`` decides as :meth:`generate` does (:meth:`caches_prompt`)."""
+        system = "\n\n".join(m.content for m in messages if m.role == "system")
+        turns: list[dict[str, Any]] = [
+            {"role": m.role, "content": m.content} for m in messages if m.role != "system"
+        ]
+        if cache is None:
+            cache = self.caches_prompt(messages)
+        if cache:  # cache everything up to and including the last turn
+            last = turns[-1]
+            last["content"] = [
+                {"type": "text", "text": last["content"], "cache_control": {"type": "ephemeral"}}
+            ]
+        body: dict[str, Any] = {
+            "model": self.model,
+            "messages": turns,
+            "max_tokens": params.max_tokens or self.max_tokens,
+        }
+        if system:
+            body["system"] = system
+        if params.stop:
+            body["stop_sequences"] = list(params.stop)
+        if self.sampling_params:
+            body["temperature"] = params.temperature
+            if params.top_p is not None:
+                body["top_p"] = params.top_p
+        return body
+
+    def parse_response(self, response: ResponseMessage | Mapping[str, Any]) -> Completion:
+        """The completion in a Messages API response (the SDK's object or the JSON body).
+
+        Raises:
+            InvalidResponseError: when the response is unreadable or has no text (not
+                retryable: the same request would most likely get the same answer).
+        """
+        if isinstance(response, Mapping):
+            try:
+                response = ResponseMessage.model_validate(response)
+            except pydantic.ValidationError as exc:
+                why = f"unreadable response ({exc})"
+                raise InvalidResponseError(why, provider=self.name) from exc
+        text = "".join(b.text for b in response.content if isinstance(b, TextBlock))
+        if not text:
             refused = response.stop_reason == "refusal"
             why = "the model refused, with no text" if refused else "the response has no text"
             raise InvalidResponseError(why, provider=self.name)
@@ -165,31 +224,3 @@ class AnthropicChat:
             usage=Usage(prompt_tokens=prompt_tokens, completion_tokens=u.output_tokens),
             model=response.model,
         )
-
-    def _request(
-        self, messages: Sequence[Message], params: SamplingParams, *, cache: bool
-    ) -> dict[str, Any]:
-        system = "\n\n".join(m.content for m in messages if m.role == "system")
-        turns: list[dict[str, Any]] = [
-            {"role": m.role, "content": m.content} for m in messages if m.role != "system"
-        ]
-        if cache:  # cache everything up to and including the last turn
-            last = turns[-1]
-            last["content"] = [
-                {"type": "text", "text": last["content"], "cache_control": {"type": "ephemeral"}}
-            ]
-        request: dict[str, Any] = {
-            "model": self.model,
-            "messages": turns,
-            "max_tokens": params.max_tokens or self.max_tokens,
-        }
-        if system:
-            request["system"] = system
-        if params.stop:
-            request["stop_sequences"] = list(params.stop)
-        if self.sampling_params:
-            body: dict[str, Any] = {"temperature": params.temperature}
-            if params.top_p is not None:
-                body["top_p"] = params.top_p
-            request["extra_body"] = body
-        return request

@@ -9,14 +9,18 @@ Either way the provider remembers what it learnt, so later calls fan out from th
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 import openai
 import openai.resources.chat  # imported now rather than on first use: see _new_client
+import pydantic
+from openai.types.chat import ChatCompletion
+from openai.types.chat.chat_completion import Choice
 
-from polypick.core.types import Completion, Message, SamplingParams, Usage
+from polypick.core.types import Completion, Message, SamplingParams, ToolCall, Usage
 from polypick.core.usage import split_usage
 from polypick.errors import (
     ConfigurationError,
@@ -115,6 +119,11 @@ class OpenAIChat:
             api_key=self._api_key, base_url=self.base_url, timeout=self.timeout, max_retries=0
         )
 
+    def client(self) -> openai.AsyncOpenAI:
+        """The SDK client of the running event loop, the one :meth:`generate` uses (for other
+        endpoints of the same API, e.g. batches); :meth:`aclose` closes it."""
+        return self._clients.get()
+
     async def aclose(self) -> None:
         await self._clients.close(lambda client: client.close())
 
@@ -127,44 +136,42 @@ class OpenAIChat:
         json_schema: Mapping[str, Any] | None = None,
     ) -> list[Completion]:
         n = min(n, self.max_n)
-        schema = json_schema if self.structured_output else None
         try:
-            response = await self._create(messages, params, n, schema)
+            response = await self._create(self.request_body(messages, params, n, json_schema))
         except ProviderStatusError as exc:
             if n == 1 or self.n_support is not None or exc.status_code not in (400, 422):
                 raise
             # A server that rejects ``n`` (llama.cpp's llama-server): learn it and ask for one.
             self.n_support = False
-            response = await self._create(messages, params, 1, schema)
+            response = await self._create(self.request_body(messages, params, 1, json_schema))
         if n > 1 and len(response.choices) < n and self.n_support is None:
             self.n_support = False
-        return self._completions(response, n)
+        return self.parse_response(response, n)
 
-    async def _create(
-        self,
-        messages: Sequence[Message],
-        params: SamplingParams,
-        n: int,
-        schema: Mapping[str, Any] | None,
-    ) -> openai.types.chat.ChatCompletion:
-        request = self._request(messages, params, n)
-        if schema is not None:
-            request["response_format"] = {
-                "type": "json_schema",
-                "json_schema": {"name": "reply", "schema": dict(schema)},
-            }
+    async def _create(self, body: Mapping[str, Any]) -> ChatCompletion:
+        # The SDK merges ``extra_body`` into the JSON it sends, so the body goes out as built.
+        fields = dict(body)
+        model, messages = fields.pop("model"), fields.pop("messages")
         async with self._limits.get():
             try:
-                response: openai.types.chat.ChatCompletion
-                response = await self._clients.get().chat.completions.create(**request)
+                response: ChatCompletion = await self._clients.get().chat.completions.create(
+                    model=model, messages=messages, extra_body=fields
+                )
                 return response
             except (openai.OpenAIError, ValueError) as exc:  # ValueError: a malformed body
                 raise map_sdk_error(exc, openai, self.name) from exc
 
-    def _request(
-        self, messages: Sequence[Message], params: SamplingParams, n: int
+    def request_body(
+        self,
+        messages: Sequence[Message],
+        params: SamplingParams,
+        n: int = 1,
+        json_schema: Mapping[str, Any] | None = None,
     ) -> dict[str, Any]:
-        request: dict[str, Any] = {
+        """The JSON body of the request :meth:`generate` sends for ``n`` samples of ``messages``
+        (also what a Batch API line carries): ``extra_body`` and ``min_p`` merged in, and
+        ``json_schema`` as ``response_format`` when ``structured_output`` is on."""
+        body: dict[str, Any] = {
             "model": self.model,
             "messages": [{"role": m.role, "content": m.content} for m in messages],
             "temperature": params.temperature,
@@ -176,15 +183,35 @@ class OpenAIChat:
             "max_tokens": params.max_tokens,
             "stop": list(params.stop) or None,
         }
-        request.update({k: v for k, v in optional.items() if v is not None})
-        extra = dict(self.extra_body)
+        body.update({k: v for k, v in optional.items() if v is not None})
+        if json_schema is not None and self.structured_output:
+            schema = {"name": "reply", "schema": dict(json_schema)}
+            body["response_format"] = {"type": "json_schema", "json_schema": schema}
+        body.update(self.extra_body)
         if params.min_p is not None:
-            extra["min_p"] = params.min_p  # vLLM, SGLang and llama.cpp read it from the body
-        if extra:
-            request["extra_body"] = extra
-        return request
+            body["min_p"] = params.min_p  # vLLM, SGLang and llama.cpp read it from the body
+        return body
 
-    def _completions(self, response: openai.types.chat.ChatCompletion, n: int) -> list[Completion]:
+    def parse_response(
+        self, response: ChatCompletion | Mapping[str, Any], n: int | None = None
+    ) -> list[Completion]:
+        """The completions in a Chat Completions response (the SDK's object or the JSON body),
+        from its first ``n`` choices (all when ``None``).
+
+        A choice's tool calls become ``Completion.tool_calls`` (its text may then be empty).
+        Choices with neither text nor tool calls, or with a tool call that cannot be read
+        (arguments that are not a JSON object, custom tools), are left out; the tokens billed
+        for them stay on the first completion kept.
+
+        Raises:
+            InvalidResponseError: when no choice is usable.
+        """
+        if isinstance(response, Mapping):
+            try:
+                response = ChatCompletion.model_validate(response)
+            except pydantic.ValidationError as exc:
+                why = f"unreadable response ({exc})"
+                raise InvalidResponseError(why, provider=self.name) from exc
         choices = sorted(response.choices, key=lambda c: c.index)[:n]
         if not choices:
             raise InvalidResponseError("the response has no choices", provider=self.name)
@@ -194,21 +221,49 @@ class OpenAIChat:
             usage.completion_tokens if usage else 0,
             len(choices),
         )
-        completions: list[Completion] = []
-        unclaimed = Usage()  # tokens billed for empty choices, kept on the first real one
-        for choice, share in zip(choices, shares, strict=True):
-            text = choice.message.content
-            finish: str | None = choice.finish_reason
-            if text is None and getattr(choice.message, "refusal", None):
-                text, finish = choice.message.refusal, "refusal"
-            if not text:
-                unclaimed = unclaimed + share
-                continue
-            completions.append(
-                Completion(text=text, finish_reason=finish, usage=share, model=response.model)
-            )
+        pairs = zip(choices, shares, strict=True)
+        read = [(_completion(choice, share, response.model), share) for choice, share in pairs]
+        completions = [completion for completion, _ in read if completion is not None]
         if not completions:
-            raise InvalidResponseError("the server returned empty content", provider=self.name)
+            if not any(choice.message.tool_calls for choice in choices):
+                raise InvalidResponseError("the server returned empty content", provider=self.name)
+            why = "no choice has readable tool calls (arguments must be JSON objects)"
+            error = InvalidResponseError(why, provider=self.name)
+            error.retryable = True  # another sample may well be readable
+            raise error
+        # tokens billed for unusable choices stay on the first usable one
+        unclaimed = sum((share for completion, share in read if completion is None), Usage())
         first = completions[0]
         completions[0] = first.model_copy(update={"usage": first.usage + unclaimed})
         return completions
+
+
+def _completion(choice: Choice, usage: Usage, model: str) -> Completion | None:
+    """One choice as a completion; ``None`` when it has nothing usable."""
+    message = choice.message
+    text, finish = message.content, cast("str | None", choice.finish_reason)
+    if text is None and message.refusal:
+        text, finish = message.refusal, "refusal"
+    calls = _tool_calls(message.tool_calls or ())
+    if calls is None or not (text or calls):
+        return None
+    return Completion(
+        text=text or "", tool_calls=calls, finish_reason=finish, usage=usage, model=model
+    )
+
+
+def _tool_calls(calls: Sequence[Any]) -> tuple[ToolCall, ...] | None:
+    """The calls as :class:`ToolCall` objects; ``None`` when one of them cannot be read."""
+    read: list[ToolCall] = []
+    for call in calls:
+        function = getattr(call, "function", None)  # custom (free-text) tools have none
+        if function is None:
+            return None
+        try:
+            arguments = json.loads(function.arguments or "{}")
+        except json.JSONDecodeError:
+            return None
+        if not isinstance(arguments, dict):
+            return None
+        read.append(ToolCall(name=function.name, arguments=arguments, id=call.id))
+    return tuple(read)

@@ -21,7 +21,7 @@ from ._faults import Fault
 from ._runner import RequestRecord, Responder
 from .anthropic import FakeAnthropicServer
 from .anthropic_batch import FakeAnthropicBatchServer
-from .openai import FakeOpenAIServer
+from .openai import FakeOpenAIServer, ToolCaller
 from .openai_batch import FakeOpenAIBatchServer
 from .reward import FakeRewardServer
 
@@ -36,4 +36,5 @@ __all__ = [
     "FakeAnthropicBatchServer",
     "FakeBatch",
     "ItemRule",
+    "ToolCaller",
 ]

@@ -15,8 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._raw import RawCall, RawEndpoints
-from ._runner import ApiError
+from starlette.routing import Route
+
+from ._raw import form_or_json_body
+from ._runner import ApiError, Call, FakeServer, Handler
 
 ItemRule = Callable[[str, dict[str, Any]], int | None]
 """Decides item failures: called with an item's ``custom_id`` and request body, it returns an
@@ -47,7 +49,7 @@ class FakeBatch:
         return [(c, body) for c, body in self.items if c not in self.outcomes]
 
 
-class BatchLifecycle(RawEndpoints):
+class BatchLifecycle(FakeServer):
     """Mixin for a fake provider server that adds a batch API.
 
     Subclasses call :meth:`_init_batches` before ``FakeServer.__init__`` and implement
@@ -64,6 +66,17 @@ class BatchLifecycle(RawEndpoints):
         self._items_per_step = items_per_step
         self._item_rule: ItemRule | None = None
         self._item_seq = 0
+
+    def _raw_route(self, path: str, handler: Handler, method: str = "POST") -> Route:
+        """A batch endpoint: JSON or form bodies, an API key required, one handler at a time."""
+
+        def guarded(call: Call) -> dict[str, Any] | bytes:
+            if not call.headers.get("authorization") and not call.headers.get("x-api-key"):
+                raise ApiError(401, "No API key was provided.")
+            with self._batch_lock:
+                return handler(call)
+
+        return self._route(path, guarded, method, form_or_json_body)
 
     # -- what tests control and inspect ---------------------------------------------------
 
@@ -210,13 +223,13 @@ class BatchLifecycle(RawEndpoints):
         """Extra fields of the provider's list envelope."""
         return {}
 
-    def _retrieve(self, call: RawCall) -> dict[str, Any]:
+    def _retrieve(self, call: Call) -> dict[str, Any]:
         return self._render(self._get_batch(call.path["batch_id"]))
 
-    def _cancel_route(self, call: RawCall) -> dict[str, Any]:
+    def _cancel_route(self, call: Call) -> dict[str, Any]:
         return self._render(self._cancel(call.path["batch_id"]))
 
-    def _list(self, call: RawCall) -> dict[str, Any]:
+    def _list(self, call: Call) -> dict[str, Any]:
         data = [self._render(b) for b in self.batches]
         first, last = (data[0]["id"], data[-1]["id"]) if data else (None, None)
         page = {"data": data, "has_more": False, "first_id": first, "last_id": last}

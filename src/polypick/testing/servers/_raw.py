@@ -1,94 +1,32 @@
-"""The fake batch servers' request pipeline: like ``FakeServer``'s, with the same request log,
-faults and latency, but bodies may be multipart forms (file uploads) and answers raw bytes (file
-contents, JSONL results), and handlers see the path parameters."""
+"""How the fake servers read request bodies: JSON for the provider endpoints; JSON or
+multipart forms (file uploads) for the batch endpoints. Uploaded files stay out of the log."""
 
 from __future__ import annotations
 
 import json
-import threading
-import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from email.parser import BytesParser
 from email.policy import HTTP
 from typing import Any
 
-from starlette.requests import Request
-from starlette.responses import Response
-from starlette.routing import Route
+__all__ = ["BodyParser", "form_or_json_body", "json_body", "loggable"]
 
-from ._faults import Fault, respond_with_fault
-from ._runner import ApiError, FakeServer, RequestRecord
-
-
-@dataclass(frozen=True)
-class RawCall:
-    """What a batch endpoint sees of one request: JSON or form fields, and path parameters."""
-
-    seq: int
-    body: dict[str, Any]
-    headers: dict[str, str]
-    path: dict[str, str]
+BodyParser = Callable[[bytes, str], Any]
+"""Reads a request body from its bytes and content type; ``None`` when it cannot. A POST whose
+body is not read into a dict is refused."""
 
 
-RawHandler = Callable[[RawCall], "dict[str, Any] | bytes"]
+def json_body(raw: bytes, content_type: str) -> Any:
+    """The JSON value of a body, or ``None`` when it is empty or not JSON."""
+    try:
+        return json.loads(raw) if raw else None
+    except ValueError:
+        return None
 
 
-class RawEndpoints(FakeServer):
-    """Adds ``_raw_route`` to a fake server; handlers run under ``self._batch_lock``."""
-
-    _batch_lock: threading.RLock
-
-    def _raw_route(self, path: str, handler: RawHandler, method: str = "POST") -> Route:
-        async def endpoint(request: Request) -> Response:
-            return await self._serve_raw(request, handler)
-
-        return Route(path, endpoint, methods=[method])
-
-    async def _serve_raw(self, request: Request, handler: RawHandler) -> Response:
-        """Like ``FakeServer._serve``, but bodies may be multipart and answers raw bytes."""
-        with self._lock:
-            self._seq += 1
-            seq, latency = self._seq, self._latency_s
-        fault = self._faults.next()
-        raw = await request.body()
-        headers = {k.lower(): v for k, v in request.headers.items()}
-        body = _parse_body(raw, headers.get("content-type", ""))
-        logged = {k: v for k, v in (body or {}).items() if not isinstance(v, bytes)}
-        record = RequestRecord(request.method, request.url.path, headers, logged, time.time())
-        with self._lock:
-            self._log.append(record)
-
-        def fail(fault: Fault) -> Response:
-            err = ApiError(fault.status_code, f"Injected fault: HTTP {fault.status_code}")
-            return self._error_response(err, seq, fault)
-
-        def succeed() -> Response:
-            params = {k: str(v) for k, v in request.path_params.items()}
-            try:
-                if body is None:
-                    raise ApiError(400, "The request body must be a JSON object or a form.")
-                self._check_key(headers)
-                call = RawCall(seq, body, headers, params)
-                with self._batch_lock:
-                    payload = handler(call)
-            except ApiError as err:
-                return self._error_response(err, seq)
-            ok = {self._request_id_header: f"req_fake_{seq}"}
-            if isinstance(payload, bytes):
-                return Response(payload, 200, ok, media_type="application/octet-stream")
-            return Response(json.dumps(payload), 200, ok, media_type="application/json")
-
-        return await respond_with_fault(request, fault, latency, fail, succeed, self._stopping)
-
-    def _check_key(self, headers: dict[str, str]) -> None:
-        if not headers.get("authorization") and not headers.get("x-api-key"):
-            raise ApiError(401, "No API key was provided.")
-
-
-def _parse_body(raw: bytes, content_type: str) -> dict[str, Any] | None:
+def form_or_json_body(raw: bytes, content_type: str) -> dict[str, Any] | None:
     """A JSON object, or the fields of a multipart form (file fields as bytes plus a name);
-    ``None`` for anything else."""
+    ``{}`` for no body and ``None`` for anything else."""
     if not raw:
         return {}
     if content_type.startswith("multipart/form-data"):
@@ -104,8 +42,12 @@ def _parse_body(raw: bytes, content_type: str) -> dict[str, Any] | None:
                 if filename:
                     fields[f"{name}.filename"] = filename
         return fields
-    try:
-        body = json.loads(raw)
-    except ValueError:
-        return None
+    body = json_body(raw, content_type)
     return body if isinstance(body, dict) else None
+
+
+def loggable(body: Any) -> Any:
+    """A parsed body for the request log: uploaded files (bytes) left out."""
+    if isinstance(body, dict):
+        return {k: v for k, v in body.items() if not isinstance(v, bytes)}
+    return body

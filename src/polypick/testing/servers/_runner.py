@@ -6,7 +6,7 @@ import json
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
 import uvicorn
@@ -17,6 +17,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp
 
 from ._faults import Fault, FaultPlan, expose_transport, respond_with_fault
+from ._raw import BodyParser, json_body, loggable
 
 Responder = Callable[[dict[str, Any], int], str]
 """Scripts answers: called with the parsed request JSON and the choice index.
@@ -114,12 +115,13 @@ class RequestRecord:
 
 @dataclass(frozen=True)
 class Call:
-    """What a provider handler sees of one request."""
+    """What a provider handler sees of one request; ``path`` holds the path parameters."""
 
     seq: int
     body: dict[str, Any]
     headers: dict[str, str]
     fault: Fault | None
+    path: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -132,7 +134,8 @@ class ApiError(Exception):
     param: str | None = None
 
 
-Handler = Callable[[Call], dict[str, Any]]
+Handler = Callable[[Call], "dict[str, Any] | bytes"]
+"""Answers one request: a JSON object, or raw bytes (file contents, JSONL results)."""
 
 
 class FakeServer(ServerRunner):
@@ -222,9 +225,11 @@ class FakeServer(ServerRunner):
             return clip_words(text, max(1, count_tokens(text) // 2))[0], True
         return text, cut
 
-    def _route(self, path: str, handler: Handler, method: str = "POST") -> Route:
+    def _route(
+        self, path: str, handler: Handler, method: str = "POST", parse: BodyParser = json_body
+    ) -> Route:
         async def endpoint(request: Request) -> Response:
-            return await self._serve(request, handler)
+            return await self._serve(request, handler, parse)
 
         return Route(path, endpoint, methods=[method])
 
@@ -237,19 +242,18 @@ class FakeServer(ServerRunner):
         content = json.dumps(self._error_payload(err))
         return Response(content, err.status, headers, media_type="application/json")
 
-    async def _serve(self, request: Request, handler: Handler) -> Response:
+    async def _serve(self, request: Request, handler: Handler, parse: BodyParser) -> Response:
         # Seq and fault are taken before the first await so they follow arrival order.
         with self._lock:
             self._seq += 1
             seq, latency = self._seq, self._latency_s
         fault = self._faults.next()
         raw = await request.body()
-        try:
-            body: Any = json.loads(raw) if raw else None
-        except ValueError:
-            body = None
         headers = {k.lower(): v for k, v in request.headers.items()}
-        record = RequestRecord(request.method, request.url.path, headers, body, time.time())
+        body = parse(raw, headers.get("content-type", ""))
+        record = RequestRecord(
+            request.method, request.url.path, headers, loggable(body), time.time()
+        )
         with self._lock:
             self._log.append(record)
 
@@ -261,12 +265,15 @@ class FakeServer(ServerRunner):
             try:
                 if request.method == "POST" and not isinstance(body, dict):
                     raise ApiError(400, "Request body must be a JSON object.")
-                call = Call(seq, body if isinstance(body, dict) else {}, headers, fault)
+                path = {k: str(v) for k, v in request.path_params.items()}
+                call = Call(seq, body if isinstance(body, dict) else {}, headers, fault, path)
                 payload = handler(call)
             except ApiError as err:
                 return self._error_response(err, seq)
-            ok_headers = {self._request_id_header: f"req_fake_{seq}"}
-            return Response(json.dumps(payload), 200, ok_headers, media_type="application/json")
+            ok = {self._request_id_header: f"req_fake_{seq}"}
+            if isinstance(payload, bytes):
+                return Response(payload, 200, ok, media_type="application/octet-stream")
+            return Response(json.dumps(payload), 200, ok, media_type="application/json")
 
         stopping = self._stopping
         return await respond_with_fault(request, fault, latency, fail, succeed, stopping)

@@ -10,7 +10,6 @@ from typing import Any
 from starlette.routing import Route
 
 from ._batch import BatchLifecycle, FakeBatch, iso
-from ._raw import RawCall
 from ._runner import ApiError, Call, Responder
 from .anthropic import FakeAnthropicServer
 
@@ -54,7 +53,7 @@ class FakeAnthropicBatchServer(BatchLifecycle, FakeAnthropicServer):
             self._raw_route(base + "/{batch_id}/cancel", self._cancel_route),
         ]
 
-    def _create(self, call: RawCall) -> dict[str, Any]:
+    def _create(self, call: Call) -> dict[str, Any]:
         requests = call.body.get("requests")
         if not isinstance(requests, list) or not requests:
             raise ApiError(400, "requests: Field required", param="requests")
@@ -81,7 +80,7 @@ class FakeAnthropicBatchServer(BatchLifecycle, FakeAnthropicServer):
         self._add_batch(batch)
         return self._render(batch)
 
-    def _results(self, call: RawCall) -> bytes:
+    def _results(self, call: Call) -> bytes:
         batch = self._get_batch(call.path["batch_id"])
         if batch.phase != "ended":
             raise ApiError(400, f"Message Batch {batch.id} has not finished processing.")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import time
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from starlette.routing import Route
@@ -18,7 +20,14 @@ from ._runner import (
     text_of,
 )
 
+__all__ = ["FakeOpenAIServer", "ToolCaller"]
+
 _REFUSAL = "I'm sorry, but I can't help with that."
+
+ToolCaller = Callable[[dict[str, Any], int], Sequence[Mapping[str, Any]] | None]
+"""Scripts tool calls: called with the parsed request JSON and the choice index, it returns that
+choice's calls as ``{"name": ..., "arguments": ...}`` (a dict, or raw text sent as is to test
+unreadable arguments), or ``None`` / ``[]`` for a text answer. It runs on the server's loop."""
 
 
 class FakeOpenAIServer(FakeServer):
@@ -27,7 +36,7 @@ class FakeOpenAIServer(FakeServer):
     Serves ``POST /v1/chat/completions`` (also ``/chat/completions``) and ``GET /v1/models``;
     point the SDK at ``base_url + "/v1"``. ``honour_n=False`` always returns one choice (as
     llama-cpp-python does) and ``reject_n=True`` answers ``n > 1`` with HTTP 400 (as
-    llama.cpp's server does).
+    llama.cpp's server does). ``tool_caller`` makes choices tool calls (see :data:`ToolCaller`).
     """
 
     _request_id_header = "x-request-id"
@@ -40,10 +49,12 @@ class FakeOpenAIServer(FakeServer):
         latency_s: float = 0.0,
         responder: Responder | None = None,
         model: str = "fake-gpt",
+        tool_caller: ToolCaller | None = None,
     ) -> None:
         self._honour_n = honour_n
         self._reject_n = reject_n
         self._model = model
+        self._tool_caller = tool_caller
         super().__init__(latency_s=latency_s, responder=responder)
 
     def set_honour_n(self, honour: bool) -> None:
@@ -55,6 +66,11 @@ class FakeOpenAIServer(FakeServer):
         """Answer ``n > 1`` with HTTP 400 when True."""
         with self._lock:
             self._reject_n = reject
+
+    def set_tool_caller(self, tool_caller: ToolCaller | None) -> None:
+        """Script tool calls; None answers with text only."""
+        with self._lock:
+            self._tool_caller = tool_caller
 
     def _routes(self) -> list[Route]:
         return [
@@ -99,7 +115,7 @@ class FakeOpenAIServer(FakeServer):
         max_tokens = positive_int(body, "max_completion_tokens") or positive_int(body, "max_tokens")
         temperature = number_param(body, "temperature", 1.0, 0.0, 2.0)
         with self._lock:
-            honour_n, reject_n = self._honour_n, self._reject_n
+            honour_n, reject_n, tool_caller = self._honour_n, self._reject_n, self._tool_caller
         if n > 1 and reject_n:
             raise ApiError(400, f"Only one completion choice is allowed, got n={n}.", param="n")
         kind = call.fault.kind if call.fault is not None else None
@@ -110,17 +126,9 @@ class FakeOpenAIServer(FakeServer):
         choices: list[dict[str, Any]] = []
         completion_tokens = 0
         for index in range(k):
-            text, cut = self._answer(call, index, temperature, max_tokens)
-            content: str | None = "" if kind == "empty_content" else text
-            refusal = _REFUSAL if kind == "refusal" else None
-            if refusal is not None:
-                content = None
-            completion_tokens += count_tokens(content or refusal or "")
-            message = {"role": "assistant", "content": content, "refusal": refusal}
-            finish = "length" if cut and kind not in ("empty_content", "refusal") else "stop"
-            choices.append(
-                {"index": index, "message": message, "logprobs": None, "finish_reason": finish}
-            )
+            choice, tokens = self._choice(call, index, temperature, max_tokens, tool_caller)
+            choices.append(choice)
+            completion_tokens += tokens
         prompt_tokens = max(
             1, sum(count_tokens(text_of(m.get("content"))) for m in messages if isinstance(m, dict))
         )
@@ -137,3 +145,41 @@ class FakeOpenAIServer(FakeServer):
                 "total_tokens": prompt_tokens + completion_tokens,
             },
         }
+
+    def _choice(
+        self,
+        call: Call,
+        index: int,
+        temperature: float,
+        max_tokens: int | None,
+        tool_caller: ToolCaller | None,
+    ) -> tuple[dict[str, Any], int]:
+        """One choice of the response and the completion tokens it is billed."""
+        kind = call.fault.kind if call.fault is not None else None
+        text, cut = self._answer(call, index, temperature, max_tokens)
+        content: str | None = "" if kind == "empty_content" else text
+        refusal = _REFUSAL if kind == "refusal" else None
+        if refusal is not None:
+            content = None
+        message: dict[str, Any] = {"role": "assistant", "content": content, "refusal": refusal}
+        finish = "length" if cut and kind not in ("empty_content", "refusal") else "stop"
+        tokens = count_tokens(content or refusal or "")
+        calls = tool_caller(call.body, index) if tool_caller is not None else None
+        if calls and kind not in ("empty_content", "refusal"):
+            rendered = _tool_calls(calls, f"call_{call.seq}_{index}")
+            message.update(content=None, tool_calls=rendered)
+            finish = "tool_calls"
+            tokens = sum(count_tokens(c["function"]["arguments"]) for c in rendered)
+        choice = {"index": index, "message": message, "logprobs": None, "finish_reason": finish}
+        return choice, tokens
+
+
+def _tool_calls(calls: Sequence[Mapping[str, Any]], prefix: str) -> list[dict[str, Any]]:
+    """Scripted calls in the API's shape: ids ``<prefix>_0``, ``<prefix>_1``, ..."""
+    rendered = []
+    for k, scripted in enumerate(calls):
+        arguments = scripted.get("arguments", {})
+        text = arguments if isinstance(arguments, str) else json.dumps(arguments)
+        function = {"name": str(scripted["name"]), "arguments": text}
+        rendered.append({"id": f"{prefix}_{k}", "type": "function", "function": function})
+    return rendered

@@ -9,7 +9,6 @@ from typing import Any
 from starlette.routing import Route
 
 from ._batch import BatchLifecycle, FakeBatch
-from ._raw import RawCall
 from ._runner import ApiError, Call, Responder
 from .openai import FakeOpenAIServer
 
@@ -85,7 +84,7 @@ class FakeOpenAIBatchServer(BatchLifecycle, FakeOpenAIServer):
         self._files[file_id] = info
         return info
 
-    def _upload(self, call: RawCall) -> dict[str, Any]:
+    def _upload(self, call: Call) -> dict[str, Any]:
         data, purpose = call.body.get("file"), call.body.get("purpose")
         if not isinstance(data, bytes):
             raise ApiError(400, "'file' is a required multipart field.", param="file")
@@ -93,19 +92,19 @@ class FakeOpenAIBatchServer(BatchLifecycle, FakeOpenAIServer):
             raise ApiError(400, f"This fake only accepts purpose 'batch', got {purpose!r}.")
         return self._store_file(data, str(call.body.get("file.filename", "upload")), purpose)
 
-    def _file(self, call: RawCall) -> dict[str, Any]:
+    def _file(self, call: Call) -> dict[str, Any]:
         file_id = call.path["file_id"]
         if file_id not in self._files:
             raise ApiError(404, f"No such File object: {file_id}")
         return self._files[file_id]
 
-    def _content(self, call: RawCall) -> bytes:
+    def _content(self, call: Call) -> bytes:
         self._file(call)
         return self._contents[call.path["file_id"]]
 
     # -- batches -------------------------------------------------------------------------
 
-    def _create(self, call: RawCall) -> dict[str, Any]:
+    def _create(self, call: Call) -> dict[str, Any]:
         body = call.body
         file_id = body.get("input_file_id")
         if body.get("endpoint") != _ENDPOINT:
