@@ -128,7 +128,7 @@ class AnthropicChat:
     ) -> list[Completion]:
         """One request; ``json_schema`` is left to the prompt (the caller parses the reply)."""
         if not self.caches_prompt(messages):
-            return [await self._create(self.request_body(messages, params, cache=False))]
+            return [await self._complete(self.request_body(messages, params, cache=False))]
         body = self.request_body(messages, params, cache=True)
         key = repr([(m.role, m.content) for m in messages])
         warm = self._warm.get()
@@ -138,11 +138,11 @@ class AnthropicChat:
             while len(warm) > _WARM_KEYS:
                 warm.popitem(last=False)
             try:
-                return [await self._create(body)]
+                return [await self._complete(body)]
             finally:
                 ready.set()
         await ready.wait()
-        return [await self._create(body)]
+        return [await self._complete(body)]
 
     def caches_prompt(self, messages: Sequence[Message]) -> bool:
         """Whether requests for ``messages`` mark their prompt for caching (see the module)."""
@@ -150,7 +150,12 @@ class AnthropicChat:
             return self.cache_prompt
         return sum(len(m.content) for m in messages) >= CACHE_MIN_CHARS
 
-    async def _create(self, body: Mapping[str, Any]) -> Completion:
+    async def _complete(self, body: Mapping[str, Any]) -> Completion:
+        return self.parse_response(await self.send(body))
+
+    async def send(self, body: Mapping[str, Any]) -> ResponseMessage:
+        """Send a request body (from :meth:`request_body`, possibly adjusted) under this
+        model's concurrency limit, SDK errors mapped to :class:`ProviderError` (no retry)."""
         # The SDK merges ``extra_body`` into the JSON it sends, so the body goes out as built.
         fields = dict(body)
         model, turns, max_tokens = (fields.pop(k) for k in ("model", "messages", "max_tokens"))
@@ -161,7 +166,7 @@ class AnthropicChat:
                 )
             except (anthropic.AnthropicError, ValueError) as exc:  # ValueError: a malformed body
                 raise map_sdk_error(exc, anthropic, self.name) from exc
-        return self.parse_response(response)
+        return response
 
     def request_body(
         self, messages: Sequence[Message], params: SamplingParams, *, cache: bool | None = None

@@ -137,18 +137,20 @@ class OpenAIChat:
     ) -> list[Completion]:
         n = min(n, self.max_n)
         try:
-            response = await self._create(self.request_body(messages, params, n, json_schema))
+            response = await self.send(self.request_body(messages, params, n, json_schema))
         except ProviderStatusError as exc:
             if n == 1 or self.n_support is not None or exc.status_code not in (400, 422):
                 raise
             # A server that rejects ``n`` (llama.cpp's llama-server): learn it and ask for one.
             self.n_support = False
-            response = await self._create(self.request_body(messages, params, 1, json_schema))
+            response = await self.send(self.request_body(messages, params, 1, json_schema))
         if n > 1 and len(response.choices) < n and self.n_support is None:
             self.n_support = False
         return self.parse_response(response, n)
 
-    async def _create(self, body: Mapping[str, Any]) -> ChatCompletion:
+    async def send(self, body: Mapping[str, Any]) -> ChatCompletion:
+        """Send a request body (from :meth:`request_body`, possibly adjusted) under this
+        model's concurrency limit, SDK errors mapped to :class:`ProviderError` (no retry)."""
         # The SDK merges ``extra_body`` into the JSON it sends, so the body goes out as built.
         fields = dict(body)
         model, messages = fields.pop("model"), fields.pop("messages")

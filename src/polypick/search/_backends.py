@@ -1,7 +1,8 @@
 """The built-in continuers (see :mod:`polypick.search.continuation`), one per backend.
 
-They use the backends' own clients, limits and settings, and map SDK errors the way the
-backends do, so the core retry layer treats a continuation like any other model call.
+They build requests with the backends' own ``request_body`` and send them with ``send`` (their
+clients, concurrency limits and SDK error mapping), so the core retry layer treats a
+continuation like any other model call.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from polypick.core.types import Message, SamplingParams, Usage
 from polypick.errors import ConfigurationError
-from polypick.providers._sdk_errors import map_sdk_error
 from polypick.search.continuation import Step
 
 if TYPE_CHECKING:
@@ -31,40 +31,20 @@ def _cut(text: str, stops: Sequence[str]) -> tuple[str, bool]:
     return (text[: min(found)], True) if found else (text, False)
 
 
-def _turns(messages: Sequence[Message], partial: str) -> list[dict[str, str]]:
-    turns = [{"role": m.role, "content": m.content} for m in messages]
-    if partial:
-        turns.append({"role": "assistant", "content": partial})
-    return turns
+def _with_prefix(messages: Sequence[Message], partial: str) -> list[Message]:
+    """``messages`` with the partial answer as the assistant turn to continue (if any)."""
+    prefix = [Message(role="assistant", content=partial)] if partial else []
+    return [*messages, *prefix]
 
 
 async def continue_openai(
     model: OpenAIChat, messages: Sequence[Message], partial: str, params: SamplingParams
 ) -> Step:
     """Assistant-prefix continuation (vLLM's ``continue_final_message``)."""
-    import openai
-
-    request: dict[str, Any] = {
-        "model": model.model,
-        "messages": _turns(messages, partial),
-        "temperature": params.temperature,
-    }
-    optional = {"top_p": params.top_p, "seed": params.seed, "max_tokens": params.max_tokens}
-    request.update({k: v for k, v in optional.items() if v is not None})
-    if params.stop:
-        request["stop"] = list(params.stop)
-    extra = dict(model.extra_body)
-    if params.min_p is not None:
-        extra["min_p"] = params.min_p
+    body = model.request_body(_with_prefix(messages, partial), params)
     if partial:
-        extra.update(continue_final_message=True, add_generation_prompt=False)
-    if extra:
-        request["extra_body"] = extra
-    async with model._limits.get():
-        try:
-            response = await model._clients.get().chat.completions.create(**request)
-        except (openai.OpenAIError, ValueError) as exc:
-            raise map_sdk_error(exc, openai, model.name) from exc
+        body.update(continue_final_message=True, add_generation_prompt=False)
+    response = await model.send(body)
     choice = response.choices[0]
     finish = choice.finish_reason
     ended: bool | None = None
@@ -85,32 +65,15 @@ async def continue_anthropic(
     """Assistant prefill. The API refuses a prefill that ends in whitespace, so trailing
     whitespace is cut off; whitespace stop sequences are then applied here, not by the API
     (the model's first characters would otherwise match them at once)."""
-    import anthropic
-
     prefill = partial.rstrip()
     cut = prefill != partial
-    server_stops = [s for s in params.stop if not (cut and not s.strip())]
-    request: dict[str, Any] = {
-        "model": model.model,
-        "messages": [t for t in _turns(messages, prefill) if t["role"] != "system"],
-        "max_tokens": params.max_tokens or model.max_tokens,
-    }
-    system = "\n\n".join(m.content for m in messages if m.role == "system")
-    if system:
-        request["system"] = system
-    if server_stops:
-        request["stop_sequences"] = server_stops
-    if model.sampling_params:
-        body: dict[str, Any] = {"temperature": params.temperature}
-        if params.top_p is not None:
-            body["top_p"] = params.top_p
-        request["extra_body"] = body
-    async with model._limits.get():
-        try:
-            response = await model._clients.get().messages.create(**request)
-        except (anthropic.AnthropicError, ValueError) as exc:
-            raise map_sdk_error(exc, anthropic, model.name) from exc
-    text = "".join(b.text for b in response.content if getattr(b, "type", "") == "text")
+    server_stops = tuple(s for s in params.stop if not (cut and not s.strip()))
+    sent = params.model_copy(update={"stop": server_stops})
+    body = model.request_body(_with_prefix(messages, prefill), sent, cache=False)
+    response = await model.send(body)
+    from anthropic.types import TextBlock
+
+    text = "".join(b.text for b in response.content if isinstance(b, TextBlock))
     ended = response.stop_reason == "end_turn"
     text, stopped = _cut(text.lstrip() if cut else text, params.stop)
     ended = False if stopped else ended
@@ -140,7 +103,8 @@ def _complete_local(
         )
     eos = llama.detokenize([llama.token_eos()], special=True).decode("utf-8", "ignore")
     bos = llama.detokenize([llama.token_bos()], special=True).decode("utf-8", "ignore")
-    formatted = _formatter(template, eos, bos)(messages=_turns(messages, ""))
+    turns = [{"role": m.role, "content": m.content} for m in messages]
+    formatted = _formatter(template, eos, bos)(messages=turns)
     options: dict[str, Any] = {
         "temperature": params.temperature,
         "max_tokens": params.max_tokens or model.max_tokens,
