@@ -29,7 +29,7 @@ from _common import Case, ServerProcess, format_ratio, format_table, interleaved
 
 from polypick import BestOfN, Temperature
 from polypick.providers import OpenAIChat
-from polypick.selectors.injection import InjectionPolicy
+from polypick.selectors.injection_policy import InjectionPolicy
 
 N = 4
 CONCURRENCY = 8

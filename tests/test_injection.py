@@ -33,14 +33,8 @@ from polypick.selectors import (
 from polypick.selectors._prompting import DATA_NOTICE, RESERVED_TAGS
 from polypick.selectors.base import SelectionContext, Verdict, penalise_flagged
 from polypick.selectors.chops_prompts import CHECKLIST_SYSTEM, SELECT_SYSTEM, selection_messages
-from polypick.selectors.injection import (
-    INJECTION,
-    InjectionPolicy,
-    InjectionSpec,
-    detect_injection,
-    fold,
-    resolve_injection,
-)
+from polypick.selectors.injection import INJECTION, detect_injection, fold
+from polypick.selectors.injection_policy import InjectionPolicy, InjectionSpec, resolve_injection
 from polypick.selectors.judge import judge_messages
 from polypick.selectors.pairwise import pairwise_messages
 from polypick.testing import Reply, ScriptedChat

@@ -21,7 +21,7 @@ from polypick.core.types import PromptInput, Selection, to_messages
 from polypick.errors import BatchError, ConfigurationError
 from polypick.providers import ModelSpec, resolve_model
 from polypick.selectors import SelectorSpec, default_selector, resolve_selector
-from polypick.selectors.injection import InjectionSpec
+from polypick.selectors.injection_policy import InjectionSpec
 
 __all__ = ["acancel_batches", "arun_batch", "cancel_batches", "run_batch"]
 

@@ -37,7 +37,7 @@ from polypick.errors import BatchError, ConfigurationError, TooFewCandidatesErro
 from polypick.providers import ModelSpec, resolve_model
 from polypick.selectors import SelectorSpec, default_selector, resolve_selector
 from polypick.selectors.base import SelectionContext, Selector
-from polypick.selectors.injection import InjectionSpec, resolve_injection
+from polypick.selectors.injection_policy import InjectionSpec, resolve_injection
 
 __all__ = ["BestOfN"]
 

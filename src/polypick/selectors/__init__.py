@@ -11,7 +11,8 @@ from polypick.errors import ConfigurationError
 from polypick.selectors.answers import AnswerExtractor, extract_answer, normalize_answer
 from polypick.selectors.base import SelectionContext, Selector, Verdict
 from polypick.selectors.chops import ChopsSelector
-from polypick.selectors.injection import InjectionPolicy, detect_injection
+from polypick.selectors.injection import detect_injection
+from polypick.selectors.injection_policy import InjectionPolicy
 from polypick.selectors.judge import JudgeSelector
 from polypick.selectors.majority import MajoritySelector
 from polypick.selectors.mbr import MBRSelector

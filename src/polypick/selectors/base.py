@@ -6,7 +6,7 @@ and the sampling model, both reached through :meth:`SelectionContext.ask`, which
 usage and records the trace like any sampling call. The deciding logic of each selector lives in
 pure functions next to it, so it can be tested without any model.
 
-The context also carries the :class:`~polypick.selectors.injection.InjectionPolicy` that
+The context also carries the :class:`~polypick.selectors.injection_policy.InjectionPolicy` that
 :func:`~polypick.core.selection.run_selector` applies around every selector; flagged candidates
 carry the ``"injection"`` flag, and :func:`penalise_flagged` is the rule that keeps them from
 winning.
@@ -35,12 +35,8 @@ from polypick.core.types import (
     Usage,
 )
 from polypick.errors import DeadlineExceededError
-from polypick.selectors.injection import (
-    INJECTION,
-    InjectionPolicy,
-    InjectionSpec,
-    resolve_injection,
-)
+from polypick.selectors.injection import INJECTION
+from polypick.selectors.injection_policy import InjectionPolicy, InjectionSpec, resolve_injection
 
 __all__ = [
     "SelectionContext",

@@ -15,21 +15,17 @@ Japanese, Korean, Russian and Arabic, plus JSON objects that look like a judge's
 returns the reasons it found, each ``category:name`` with ``@language`` for a language's own
 patterns, e.g. ``instruction:ignore-previous@fr``.
 
-An :class:`InjectionPolicy` says what a flag does: ``"penalise"`` (a flagged candidate never
-wins while an unflagged one exists), ``"exclude"`` (flagged candidates are not shown to the
-selector), or ``"ignore"`` (flag only). :func:`polypick.core.selection.run_selector` applies it
-for every selector. See docs/selectors/injection.md.
+What a flag does is the :class:`~polypick.selectors.injection_policy.InjectionPolicy`'s
+business (:mod:`polypick.selectors.injection_policy`). See docs/selectors/injection.md.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, cast
 
-from polypick.errors import ConfigurationError
 from polypick.selectors._injection_rules import (
     _AR,
     _DE,
@@ -51,13 +47,8 @@ __all__ = [
     "CATEGORIES",
     "INJECTION",
     "LANGUAGES",
-    "Detector",
-    "InjectionAction",
-    "InjectionPolicy",
-    "InjectionSpec",
     "detect_injection",
     "fold",
-    "resolve_injection",
 ]
 
 INJECTION = "injection"
@@ -66,9 +57,6 @@ CATEGORIES = ("instruction", "verdict", "markup")
 LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "zh", "ja", "ko", "ru", "ar")
 """Languages with patterns of their own; markup and JSON verdicts need no language."""
 
-InjectionAction = Literal["penalise", "exclude", "ignore"]
-Detector = Callable[[str], Sequence[str]]
-"""``fn(text) -> reasons``: an empty result means the text is clean."""
 
 # --- folding ---------------------------------------------------------------------------------
 
@@ -303,54 +291,3 @@ def detect_injection(text: str) -> list[str]:
         if rule.reason not in reasons and rule.pattern.search(folded):
             reasons.append(rule.reason)
     return reasons
-
-
-# --- the policy ------------------------------------------------------------------------------
-
-_ACTIONS: dict[str, InjectionAction] = {
-    "penalise": "penalise",
-    "penalize": "penalise",
-    "exclude": "exclude",
-    "ignore": "ignore",
-}
-
-
-@dataclass(frozen=True)
-class InjectionPolicy:
-    """What to do with candidates whose text is aimed at the judge.
-
-    Args:
-        action: ``"penalise"`` (default): every candidate is judged, but a flagged one never
-            wins while an unflagged one exists; ``"exclude"``: flagged candidates are not shown
-            to the selector (unless all are flagged); ``"ignore"``: flag and record only.
-        detector: ``fn(text) -> reasons``; :func:`detect_injection` by default, or your own
-            (a classifier, say).
-    """
-
-    action: InjectionAction = "penalise"
-    detector: Detector = detect_injection
-
-    def __post_init__(self) -> None:
-        action = _ACTIONS.get(self.action) if isinstance(self.action, str) else None
-        if action is None:
-            raise ConfigurationError(
-                f"unknown injection policy {self.action!r}; use 'penalise', 'exclude' or 'ignore'"
-            )
-        if not callable(self.detector):
-            raise ConfigurationError("the injection detector must be a function text -> reasons")
-        object.__setattr__(self, "action", action)  # "penalize" is accepted, "penalise" kept
-
-
-InjectionSpec = InjectionPolicy | str
-"""What ``injection=`` accepts: a policy, or its action's name."""
-
-
-def resolve_injection(spec: InjectionSpec) -> InjectionPolicy:
-    """An :class:`InjectionPolicy` for ``spec``; :class:`ConfigurationError` if it is none."""
-    if isinstance(spec, InjectionPolicy):
-        return spec
-    if isinstance(spec, str):
-        return InjectionPolicy(cast(InjectionAction, spec))
-    raise ConfigurationError(
-        f"injection must be 'penalise', 'exclude', 'ignore' or an InjectionPolicy, not {spec!r}"
-    )
