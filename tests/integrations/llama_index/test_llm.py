@@ -212,7 +212,11 @@ def test_a_llamaindex_judge_rates_the_candidates_through_the_sync_endpoint() -> 
     judge = ScriptedLLM(reply=rate, model="judge")
     response = BestOfN(inner, n=3, sampling=0.7, selector="judge", judge=judge).chat(QUESTION)
     assert response.message.content == "42"
-    assert response.additional_kwargs["polypick"]["scores"] == [2.0, 9.0, 2.0]
+    record = response.additional_kwargs["polypick"]
+    # the samples run in threads, so which one drew "42" varies; each must have its own score
+    texts = [c["text"] for c in record["candidates"]]
+    assert sorted(texts) == ["40", "41", "42"]
+    assert record["scores"] == [9.0 if t == "42" else 2.0 for t in texts]
     assert [c[0] for c in judge.calls] == ["chat"] * 3
     assert all(c[3] != threading.current_thread().name for c in judge.calls)
 
