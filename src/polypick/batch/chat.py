@@ -14,12 +14,13 @@ from typing import Any
 from polypick.batch.backend import BatchBackend
 from polypick.batch.driver import BatchDriver
 from polypick.batch.keys import Role
+from polypick.core.protocol import ChatModelWrapper
 from polypick.core.types import Completion, Message, SamplingParams
 
 __all__ = ["BatchChat"]
 
 
-class BatchChat:
+class BatchChat(ChatModelWrapper):
     """A model whose requests go into batches, in one role (``sample`` or ``judge``).
 
     It has the wrapped model's name, ``n`` limit and parameter checks; it answers only inside a
@@ -27,23 +28,13 @@ class BatchChat:
     """
 
     def __init__(self, backend: BatchBackend, driver: BatchDriver, role: Role) -> None:
+        super().__init__(backend.model)
         self._backend = backend
         self._driver = driver
         self._role: Role = role
 
     def __repr__(self) -> str:
         return f"BatchChat({self.name!r}, role={self._role!r})"
-
-    @property
-    def name(self) -> str:
-        return self._backend.model.name
-
-    @property
-    def max_n(self) -> int:
-        return self._backend.model.max_n
-
-    def validate(self, params: SamplingParams) -> None:
-        self._backend.model.validate(params)
 
     async def generate(
         self,

@@ -15,13 +15,13 @@ from typing import Any
 from polypick.cache.keys import model_identity, request_key
 from polypick.cache.scope import CallLog, Lookup, current_log
 from polypick.cache.store import SampleCache
-from polypick.core.protocol import ChatModel
+from polypick.core.protocol import ChatModel, ChatModelWrapper
 from polypick.core.types import Completion, Message, SamplingParams
 
 __all__ = ["CachedChat"]
 
 
-class CachedChat:
+class CachedChat(ChatModelWrapper):
     """A chat model whose completions are cached in ``cache``.
 
     Identical requests within one call (see :func:`~polypick.cache.cache_scope`; ``BestOfN``
@@ -50,7 +50,7 @@ class CachedChat:
         close_model: bool = True,
         close_cache: bool = False,
     ) -> None:
-        self.model = model
+        super().__init__(model)
         self.cache = cache
         self.identity = dict(identity) if identity is not None else model_identity(model)
         self.role = role
@@ -62,21 +62,10 @@ class CachedChat:
         return f"CachedChat({self.model!r}, {self.cache!r})"
 
     @property
-    def name(self) -> str:
-        return self.model.name
-
-    @property
-    def max_n(self) -> int:
-        return self.model.max_n
-
-    @property
     def max_tokens(self) -> int | None:
         """The wrapped backend's default reply budget, if it has one (for cost plans)."""
         value = getattr(self.model, "max_tokens", None)
         return value if isinstance(value, int) else None
-
-    def validate(self, params: SamplingParams) -> None:
-        self.model.validate(params)
 
     async def aclose(self) -> None:
         if self.close_model:
