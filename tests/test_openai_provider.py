@@ -293,3 +293,16 @@ def test_parse_response_reads_a_json_body_like_generate_does(server: FakeOpenAIS
     assert first.usage.total_tokens == sum(c.usage.total_tokens for c in completions)
     with pytest.raises(InvalidResponseError, match="unreadable response"):
         model.parse_response({"choices": "none"})
+
+
+async def test_a_short_reply_to_n_tops_up_without_giving_up_n(server: FakeOpenAIServer) -> None:
+    # 3 of 4 choices (a server that drops a filtered one): the missing sample is asked again,
+    # and later calls still send n, unlike a server that ignores n and sends exactly one
+    server.script([Fault.wrong_choices(3)])
+    model = chat(server)
+    async with BestOfN(model, n=4, sampling=0.7, selector="majority") as bon:
+        first = await bon.ainvoke("q")
+        assert len(first.candidates) == 4 and model.n_support is None
+        server.reset_log()
+        await bon.ainvoke("q")
+    assert [r.body.get("n", 1) for r in server.requests] == [4]

@@ -47,8 +47,8 @@ class OpenAIChat:
         api_key: defaults to ``OPENAI_API_KEY``; servers on a ``base_url`` may need none.
         timeout: seconds allowed for one request.
         max_concurrency: most requests in flight at once, per event loop.
-        n_support: ``True`` to always send ``n``, ``False`` never; ``None`` learns it from the
-            number of choices the server returns.
+        n_support: ``True`` to always send ``n``, ``False`` never; ``None`` learns it: a
+            server that answers a request for several choices with exactly one ignores ``n``.
         extra_body: extra JSON fields for every request (server-specific options).
         structured_output: send ``response_format`` JSON schemas (judge replies); defaults to
             on for OpenAI itself and off for other servers, which support it unevenly.
@@ -144,7 +144,9 @@ class OpenAIChat:
             # A server that rejects ``n`` (llama.cpp's llama-server): learn it and ask for one.
             self.n_support = False
             response = await self.send(self.request_body(messages, params, 1, json_schema))
-        if n > 1 and len(response.choices) < n and self.n_support is None:
+        # A server that ignores ``n`` answers with exactly one choice; one that honours it but
+        # drops a choice (a filtered completion, say) still sends several, and keeps ``n``.
+        if n > 1 and len(response.choices) == 1 and self.n_support is None:
             self.n_support = False
         return self.parse_response(response, n)
 
