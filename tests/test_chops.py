@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import random
 import re
-import time
 from collections.abc import Callable, Sequence
 
 import pytest
@@ -771,10 +770,8 @@ async def test_chops_over_the_anthropic_api() -> None:
 
 @pytest.mark.local_model
 def test_chops_on_the_embedded_model_judging_itself() -> None:
-    started = time.monotonic()
     bon = BestOfN(llm="local", n=3, sampling=Hedged(max_tokens=32), selector=ChopsSelector())
     sel = bon.invoke("¿Cuál es la capital de Francia?")
-    assert time.monotonic() - started < 30
     assert len(sel.candidates) == len(sel.scores) == 3
     assert sel.selector == "chops"
     # one checklist call and one selection call (plus retries and a re-ask, if needed)

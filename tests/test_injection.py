@@ -298,7 +298,8 @@ def test_detection_is_fast_on_long_answers() -> None:
     text = " ".join(text for text, _ in BENIGN) * 20  # about 70,000 characters
     started = time.perf_counter()
     assert detect_injection(text) == []
-    assert time.perf_counter() - started < 1.0  # 0.1-0.3 s on one busy core
+    # a guard against catastrophic backtracking (minutes), not a speed test: 0.1-0.3 s is usual
+    assert time.perf_counter() - started < 10.0
 
 
 # --- the policy ------------------------------------------------------------------------------
