@@ -6,17 +6,17 @@ import asyncio
 import importlib.util
 import math
 import random
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pairwise_doubles import SEEDED, SHOWN, judging, sampler, verdict
 from polypick import BestOfN, RetryPolicy, Selection, Temperature, Temperatures
 from polypick.core.language import LanguageDetector
-from polypick.core.types import Message, SamplingParams, Usage
+from polypick.core.types import Usage
 from polypick.errors import ConfigurationError, MissingDependencyError, ProviderStatusError
 from polypick.selectors import resolve_selector
 from polypick.selectors.base import SelectionContext
@@ -33,28 +33,7 @@ from polypick.selectors.utilities.judge import JudgePreference
 from polypick.testing import Reply, ScriptedChat
 
 NO_WAIT = RetryPolicy(max_retries=0, initial_wait=0, max_wait=0)
-SEEDED = Temperature(seed=0)  # sample i gets seed i: the scripts answer by seed
-SHOWN = re.compile(r'<candidate label="([AB])">\n(.*?)\n</candidate>', re.DOTALL)
 PROPERTY = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-def sampler(texts: Sequence[str]) -> ScriptedChat:
-    """A sampling model whose sample i (seed i) answers ``texts[i]``."""
-    return ScriptedChat(lambda messages, params: texts[params.seed or 0], name="sampler")
-
-
-def judging(fn: Callable[[str, str], Reply]) -> ScriptedChat:
-    """A judge answering ``fn(response_a, response_b)``."""
-
-    def respond(messages: Sequence[Message], params: SamplingParams) -> Reply:
-        found = dict(SHOWN.findall(messages[1].content))
-        return fn(found["A"], found["B"])
-
-    return ScriptedChat(respond, name="judge")
-
-
-def verdict(winner: str) -> str:
-    return f'{{"reasoning": "because", "winner": "{winner}"}}'
 
 
 def best_judge(a: str, b: str) -> str:

@@ -4,44 +4,25 @@ from __future__ import annotations
 
 import asyncio
 import math
-import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pairwise_doubles import SEEDED, SHOWN, judging, sampler, verdict
 from polypick import BestOfN, Hedged, RetryPolicy, Selection, Temperature, Temperatures
 from polypick.core.language import LanguageDetector
-from polypick.core.types import Message, SamplingParams
 from polypick.errors import ConfigurationError, ProviderStatusError
 from polypick.selectors import resolve_selector
 from polypick.selectors.tournament import Format, TournamentSelector, match_winner
 from polypick.testing import Reply, ScriptedChat
 
 NO_WAIT = RetryPolicy(max_retries=0, initial_wait=0, max_wait=0)
-SEEDED = Temperature(seed=0)  # sample i gets seed i: the scripts answer by seed
-SHOWN = re.compile(r'<candidate label="([AB])">\n(.*?)\n</candidate>', re.DOTALL)
 PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FORMATS: list[Format] = ["knockout", "round_robin"]
-
-
-def sampler(texts: Sequence[str]) -> ScriptedChat:
-    return ScriptedChat(lambda messages, params: texts[params.seed or 0], name="sampler")
-
-
-def judging(fn: Callable[[str, str], Reply]) -> ScriptedChat:
-    def respond(messages: Sequence[Message], params: SamplingParams) -> Reply:
-        found = dict(SHOWN.findall(messages[1].content))
-        return fn(found["A"], found["B"])
-
-    return ScriptedChat(respond, name="judge")
-
-
-def verdict(winner: str) -> str:
-    return f'{{"reasoning": "because", "winner": "{winner}"}}'
 
 
 def best_judge(a: str, b: str) -> str:
