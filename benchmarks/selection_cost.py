@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-from collections.abc import Mapping, Sequence
-from typing import Any
 
 from _common import format_table
 
 from polypick import BestOfN, Selection, Temperature
-from polypick.core.types import Completion, Message, SamplingParams, Usage
+from polypick.core.protocol import ModelRequest
+from polypick.core.types import Completion, SamplingParams, Usage
 from polypick.selectors import (
     JudgeSelector,
     MajoritySelector,
@@ -51,15 +50,9 @@ class SchemaJudge:
     async def aclose(self) -> None:
         """Nothing to release."""
 
-    async def generate(
-        self,
-        messages: Sequence[Message],
-        params: SamplingParams,
-        n: int = 1,
-        *,
-        json_schema: Mapping[str, Any] | None = None,
-    ) -> list[Completion]:
-        properties = (json_schema or {}).get("properties", {})
+    async def generate(self, request: ModelRequest) -> list[Completion]:
+        messages = request.messages
+        properties = (request.json_schema or {}).get("properties", {})
         if "checklist" in properties:
             reply = '{"checklist": ["Names three causes", "Explains each briefly"]}'
         elif "best" in properties:

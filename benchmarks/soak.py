@@ -48,7 +48,7 @@ import sys
 import time
 import warnings
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,12 +58,11 @@ from polypick import (
     ChatModel,
     Completion,
     Hedged,
-    Message,
     RetryPolicy,
-    SamplingParams,
     Selection,
 )
-from polypick.core.protocol import ChatModelWrapper
+from polypick.core.protocol import ModelRequest
+from polypick.core.wrapper import ChatModelWrapper
 from polypick.errors import DeadlineExceededError, PolypickError, TooFewCandidatesError
 from polypick.providers import AnthropicChat, OpenAIChat
 from polypick.selectors.answers import extract_answer
@@ -504,19 +503,12 @@ class CountingModel(ChatModelWrapper):
         self.attempts: Counter[tuple[int, int, int]] = Counter()
         self._alive: list[object] = []
 
-    async def generate(
-        self,
-        messages: Sequence[Message],
-        params: SamplingParams,
-        n: int = 1,
-        *,
-        json_schema: Mapping[str, Any] | None = None,
-    ) -> list[Completion]:
-        key = (id(messages), id(params), n)
+    async def generate(self, request: ModelRequest) -> list[Completion]:
+        key = (id(request.messages), id(request.params), request.n)
         if key not in self.attempts:
-            self._alive.append((messages, params))
+            self._alive.append((request.messages, request.params))
         self.attempts[key] += 1
-        return await self.model.generate(messages, params, n, json_schema=json_schema)
+        return await self.model.generate(request)
 
 
 def _model(kind: str, server: FakeOpenAIServer | FakeAnthropicServer, c: SoakConfig) -> ChatModel:

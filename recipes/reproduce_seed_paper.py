@@ -44,13 +44,8 @@ from polypick.eval import (
     winrate_task,
 )
 from polypick.eval.tables import format_interval
-from polypick.selectors import (
-    ChopsSelector,
-    RewardEndpoint,
-    RewardSelector,
-    Selector,
-    XMBRSelector,
-)
+from polypick.providers import RewardEndpoint
+from polypick.selectors import ChopsSelector, RewardSelector, Selector, XMBRSelector
 
 DATASET = "CohereLabs/m-ArenaHard-v2.0"
 # Deltas over single-sample greedy for Command-A at N = 5, in win-rate points. The overall

@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from polypick import BestOfN, Hedged, RetryPolicy
+from polypick.core.protocol import ModelRequest
 from polypick.core.types import Message, SamplingParams
 from polypick.errors import (
     ConfigurationError,
@@ -117,7 +118,7 @@ async def test_request_body_is_exactly_what_generate_sends(
     prompt = (*PROMPT[:1], Message(role="user", content="A river? " * (600 if long else 1)))
     params = SamplingParams(temperature=0.6, top_p=0.8, max_tokens=20, stop=("END",))
     try:
-        [completion] = await model.generate(prompt, params)
+        [completion] = await model.generate(ModelRequest(tuple(prompt), params))
     finally:
         await model.aclose()
     body = model.request_body(prompt, params)

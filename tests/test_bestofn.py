@@ -7,7 +7,8 @@ import asyncio
 import pytest
 
 from polypick import BestOfN, RetryPolicy, Temperature
-from polypick.core.types import Message, SamplingParams
+from polypick.core.protocol import ModelRequest
+from polypick.core.types import Completion, Message, SamplingParams
 from polypick.errors import (
     BatchError,
     ConfigurationError,
@@ -210,9 +211,9 @@ async def test_abatch_limits_concurrency_and_keeps_order() -> None:
         return prompt
 
     class Echo(ScriptedChat):
-        async def generate(self, messages, params, n=1, *, json_schema=None):  # type: ignore[no-untyped-def]
-            await tracked(messages[-1].content)
-            return await super().generate(messages, params, n, json_schema=json_schema)
+        async def generate(self, request: ModelRequest) -> list[Completion]:
+            await tracked(request.messages[-1].content)
+            return await super().generate(request)
 
     model = Echo(lambda messages, params: messages[-1].content.upper())
     bon = BestOfN(model, n=1, selector="majority")

@@ -15,13 +15,6 @@ from hypothesis import strategies as st
 from polypick import BestOfN, Hedged, RetryPolicy, Selection
 from polypick.core.types import Message, SamplingParams
 from polypick.errors import ConfigurationError, ProviderStatusError
-from polypick.selectors._prompting import (
-    RESERVED_TAGS,
-    block,
-    make_labels,
-    parse_label,
-    permutation_orders,
-)
 from polypick.selectors.chops import ChopsSelector
 from polypick.selectors.chops_prompts import (
     CHECKLIST_SYSTEM,
@@ -32,6 +25,13 @@ from polypick.selectors.chops_prompts import (
     parse_checklist,
     selection_messages,
     tally,
+)
+from polypick.selectors.prompting import (
+    RESERVED_TAGS,
+    block,
+    make_labels,
+    parse_label,
+    permutation_orders,
 )
 from polypick.testing import Reply, ScriptedChat
 

@@ -15,14 +15,15 @@ import os
 import time
 import warnings
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import pytest
 
 from polypick import BestOfN, RetryPolicy, Temperature
+from polypick.core.protocol import ModelRequest
 from polypick.core.sync import run_sync
-from polypick.core.types import Completion, Message, SamplingParams
+from polypick.core.types import Completion
 from polypick.errors import (
     DeadlineExceededError,
     PolypickError,
@@ -166,18 +167,11 @@ class SlowWhenBatched(ScriptedChat):
     sent: tuple[int, ...] = ()
     """``n`` of every request received."""
 
-    async def generate(
-        self,
-        messages: Sequence[Message],
-        params: SamplingParams,
-        n: int = 1,
-        *,
-        json_schema: Mapping[str, Any] | None = None,
-    ) -> list[Completion]:
-        self.sent += (n,)
-        if n > 1:
+    async def generate(self, request: ModelRequest) -> list[Completion]:
+        self.sent += (request.n,)
+        if request.n > 1:
             await asyncio.sleep(SLOW)
-        return await super().generate(messages, params, n, json_schema=json_schema)
+        return await super().generate(request)
 
 
 async def test_an_n_request_cut_by_the_deadline_counts_once_for_all_its_samples() -> None:

@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from polypick import BestOfN, Hedged, RetryPolicy, Selection
 from polypick.core.types import Message, SamplingParams
 from polypick.errors import ConfigurationError
-from polypick.selectors import _prompting
-from polypick.selectors._prompting import (
+from polypick.selectors import prompting
+from polypick.selectors.judge import REMINDER, JudgeSelector, _block, judge_messages
+from polypick.selectors.prompting import (
     DATA_NOTICE,
     block,
     json_field,
@@ -21,7 +22,6 @@ from polypick.selectors._prompting import (
     language_item,
     language_name,
 )
-from polypick.selectors.judge import REMINDER, JudgeSelector, _block, judge_messages
 from polypick.testing import Reply, ScriptedChat
 
 NO_WAIT = RetryPolicy(max_retries=2, initial_wait=0, max_wait=0)
@@ -31,7 +31,7 @@ PROMPT = (Message(role="user", content="¿Cuál es la capital de Francia?"),)
 
 
 def test_block_is_still_importable_from_the_judge_module() -> None:
-    assert _block is _prompting.block  # pairwise.py and xmbr.py import it from judge.py
+    assert _block is prompting.block  # pairwise.py and xmbr.py import it from judge.py
 
 
 def opener(tag: str) -> re.Pattern[str]:
@@ -50,7 +50,7 @@ def test_a_block_holds_its_text_whatever_the_text(tag: str, text: str) -> None:
     assert wrapped.startswith(f"<{tag}>\n") and wrapped.endswith(f"\n</{tag}>")
     inner = wrapped[len(tag) + 3 : -(len(tag) + 4)]
     assert not opener(tag).search(inner)  # its own tag, in any spelling, cannot appear inside
-    for reserved in _prompting.RESERVED_TAGS:
+    for reserved in prompting.RESERVED_TAGS:
         assert not opener(reserved).search(inner)
 
 

@@ -157,7 +157,7 @@ def _replies(messages: Sequence[Message], params: SamplingParams) -> str:
 
 def test_best_of_n_records_the_prompt_and_candidate_languages() -> None:
     model = ScriptedChat(_replies)
-    bon = BestOfN(model, n=3, sampling=Hedged(seed=0), selector="majority")
+    bon = BestOfN(model, n=3, sampling=Hedged(seed=0), selector="majority", detect_language=True)
     sel = bon.invoke("¿Cuál es la capital de Francia? Responde en una frase.")
     assert sel.language == "es"
     by_seed = {c.params.seed: c.language for c in sel.candidates if c.params is not None}

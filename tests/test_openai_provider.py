@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from polypick import BestOfN, Hedged, RetryPolicy, Temperature
+from polypick.core.protocol import ModelRequest
 from polypick.core.types import Completion, Message, SamplingParams, ToolCall
 from polypick.errors import (
     ConfigurationError,
@@ -211,7 +212,7 @@ def weather(city: object) -> list[dict[str, Any]]:
 async def sample(server: FakeOpenAIServer, n: int) -> list[Completion]:
     model = chat(server)
     try:
-        return await model.generate(PROMPT, SamplingParams(temperature=0.7), n)
+        return await model.generate(ModelRequest(tuple(PROMPT), SamplingParams(temperature=0.7), n))
     finally:
         await model.aclose()
 
@@ -269,20 +270,23 @@ async def test_request_body_is_exactly_what_generate_sends(server: FakeOpenAISer
     params = SamplingParams(temperature=0.5, top_p=0.9, min_p=0.1, seed=4, max_tokens=8)
     schema = {"type": "object", "properties": {"score": {"type": "integer"}}}
     try:
-        assert len(await model.generate(PROMPT, params, n=2, json_schema=schema)) == 2
+        assert (
+            len(await model.generate(ModelRequest(tuple(PROMPT), params, 2, json_schema=schema)))
+            == 2
+        )
     finally:
         await model.aclose()
-    body = model.request_body(PROMPT, params, 2, schema)
+    body = model.request_body(ModelRequest(tuple(PROMPT), params, 2, json_schema=schema))
     assert server.requests[0].body == body
     assert body["top_k"] == 20 and body["min_p"] == 0.1 and body["n"] == 2
     assert body["response_format"]["json_schema"]["schema"] == schema
-    assert "n" not in model.request_body(PROMPT, params, 1)
+    assert "n" not in model.request_body(ModelRequest(tuple(PROMPT), params, 1))
 
 
 def test_parse_response_reads_a_json_body_like_generate_does(server: FakeOpenAIServer) -> None:
     server.set_tool_caller(lambda body, i: weather({"city": "Rome"}) if i else None)
     model = chat(server)
-    body = model.request_body(PROMPT, SamplingParams(temperature=0.7), 2)
+    body = model.request_body(ModelRequest(tuple(PROMPT), SamplingParams(temperature=0.7), 2))
     headers = {"authorization": "Bearer test"}
     raw = httpx.post(server.base_url + "/v1/chat/completions", json=body, headers=headers).json()
     completions = model.parse_response(raw)

@@ -162,7 +162,7 @@ async def test_prefer_asks_both_orders_and_returns_the_probability_a_wins() -> N
     assert {shown(c.messages) for c in judge.calls} == {("good", "bad"), ("bad", "good")}
     assert all(c.json_schema == pairwise_schema() for c in judge.calls)
     assert all(c.params.temperature == 0.0 for c in judge.calls)
-    assert ctx.recorder.selection_usage.requests == 4
+    assert ctx.gateway.usage["selection"].requests == 4
     [first, second] = [e.data for e in ctx.recorder.events if e.event == "pairwise.preference"]
     assert first == {"a": 0, "b": 1, "verdicts": ["A", "B"], "p": 1.0}
     assert second["p"] == 0.0

@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
-
 import pytest
 
-from polypick import BestOfN, ChatModel, Completion, Message, SamplingParams
-from polypick.core.protocol import ChatModelWrapper
+from polypick import BestOfN, ChatModel, Completion, SamplingParams
+from polypick.core.protocol import ModelRequest
+from polypick.core.wrapper import ChatModelWrapper
 from polypick.errors import ConfigurationError
 from polypick.testing import ScriptedChat
 
 
 class Shouting(ChatModelWrapper):
-    async def generate(
-        self,
-        messages: Sequence[Message],
-        params: SamplingParams,
-        n: int = 1,
-        *,
-        json_schema: Mapping[str, Any] | None = None,
-    ) -> list[Completion]:
-        replies = await super().generate(messages, params, n, json_schema=json_schema)
+    async def generate(self, request: ModelRequest) -> list[Completion]:
+        replies = await super().generate(request)
         return [r.model_copy(update={"text": r.text.upper()}) for r in replies]
 
 

@@ -8,7 +8,8 @@ import pytest
 
 from polypick import BestOfN, RetryPolicy
 from polypick.errors import ConfigurationError
-from polypick.selectors import RewardEndpoint, RewardSelector
+from polypick.providers import RewardEndpoint
+from polypick.selectors import RewardSelector
 from polypick.testing import ScriptedChat
 from polypick.testing.servers import FakeRewardServer, Fault
 

@@ -11,8 +11,7 @@ import pytest
 from polypick import BestOfN, RetryPolicy
 from polypick.cli import main
 from polypick.errors import PolypickError
-from polypick.providers import AnthropicChat, OpenAIChat
-from polypick.selectors import RewardEndpoint
+from polypick.providers import AnthropicChat, OpenAIChat, RewardEndpoint
 from polypick.testing.servers import FakeAnthropicServer, FakeOpenAIServer, Fault
 
 CANARY = "sk-canary-7f3a9c1e5b2d4f6a8c0e"

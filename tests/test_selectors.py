@@ -320,7 +320,7 @@ async def test_reward_by_name_without_a_function_fails_before_any_request() -> N
 # --- custom and broken selectors -------------------------------------------------------------
 
 
-class Longest:
+class Longest(Selector):
     """A custom selector: the longest answer wins."""
 
     name = "longest"
@@ -342,7 +342,7 @@ async def test_a_custom_selector_object_is_used_as_is() -> None:
     assert "selection.done" in events(sel)
 
 
-class Broken:
+class Broken(Selector):
     name = "broken"
     needs_judge = False
 
@@ -353,6 +353,25 @@ class Broken:
         if isinstance(self.outcome, Exception):
             raise self.outcome
         return self.outcome
+
+
+class Incomplete:
+    """A duck-typed selector that forgot some members."""
+
+    name = "incomplete"
+
+    async def select(self, context: SelectionContext) -> Verdict:
+        return Verdict(index=0, scores=(None,) * len(context.candidates))
+
+
+def test_an_incomplete_custom_selector_is_refused_naming_what_it_lacks() -> None:
+    llm = by_sample("A", "B")
+    with pytest.raises(ConfigurationError) as caught:
+        BestOfN(llm, n=2, selector=Incomplete())
+    message = str(caught.value)
+    assert "needs_judge" in message and "handles_tool_calls" in message
+    assert "subclass polypick.Selector" in message and "reward" not in message
+    assert llm.calls == []
 
 
 @pytest.mark.parametrize(

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from polypick import BestOfN
-from polypick.core.types import Candidate, Completion, Message, SamplingParams, ToolCall
+from polypick.core.protocol import ModelRequest
+from polypick.core.types import Candidate, Completion, ToolCall
 from polypick.selectors.tool_vote import action_key
 from polypick.testing import ScriptedChat
 
@@ -21,14 +21,7 @@ class ToolCaller(ScriptedChat):
         super().__init__(["unused"] * len(script))
         self._actions = list(script)
 
-    async def generate(
-        self,
-        messages: Sequence[Message],
-        params: SamplingParams,
-        n: int = 1,
-        *,
-        json_schema: Any = None,
-    ) -> list[Completion]:
+    async def generate(self, request: ModelRequest) -> list[Completion]:
         action = self._actions.pop(0)
         if isinstance(action, str):
             return [Completion(text=action)]

@@ -5,11 +5,8 @@
 >>> bon.invoke("What is 17 + 25?").text  # doctest: +SKIP
 """
 
-from polypick.core.bestofn import BestOfN
-from polypick.core.plan import Budget, CallPlan
 from polypick.core.profiles import TemperatureProfile
-from polypick.core.protocol import ChatModel
-from polypick.core.rerank import aselect, select
+from polypick.core.protocol import ChatModel, ModelRequest, Stage
 from polypick.core.retry import RetryPolicy
 from polypick.core.sampling import Hedged, SamplingPlan, Temperature, Temperatures
 from polypick.core.types import (
@@ -25,6 +22,10 @@ from polypick.core.types import (
     Usage,
     UsageReport,
 )
+from polypick.engine.bestofn import BestOfN
+from polypick.engine.plan import Budget, CallPlan
+from polypick.engine.rerank import aselect, select
+from polypick.engine.settings import Settings
 from polypick.errors import (
     BatchError,
     ConfigurationError,
@@ -62,6 +63,7 @@ __all__ = [
     "MBRSelector",
     "MajoritySelector",
     "Message",
+    "ModelRequest",
     "PolypickError",
     "ProviderError",
     "RetryPolicy",
@@ -71,6 +73,8 @@ __all__ = [
     "Selection",
     "SelectionFailure",
     "Selector",
+    "Settings",
+    "Stage",
     "Temperature",
     "TemperatureProfile",
     "Temperatures",

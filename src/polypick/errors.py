@@ -58,7 +58,12 @@ class PolypickError(Exception):
 
 
 class ConfigurationError(PolypickError, ValueError):
-    """The configuration or input is invalid; nothing was sent."""
+    """The configuration or input is invalid; nothing was sent.
+
+    ``param`` names the request field at fault when the input came from a network client
+    (``polypick serve`` answers 400 naming it)."""
+
+    param: str | None = None
 
 
 class UnknownNameError(ConfigurationError, KeyError):

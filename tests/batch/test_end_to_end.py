@@ -14,7 +14,7 @@ from batch_helpers import FAST, PROMPTS, Oracle, anthropic_model, openai_model, 
 from polypick.batch import BatchProgress, arun_batch, run_batch
 from polypick.core.types import Message, SamplingParams, Selection
 from polypick.selectors import ChopsSelector, TournamentSelector
-from polypick.selectors.base import SelectionContext, Verdict
+from polypick.selectors.base import SelectionContext, Selector, Verdict
 from polypick.testing.servers import FakeAnthropicBatchServer, FakeOpenAIBatchServer
 
 SELECTORS = {
@@ -100,7 +100,7 @@ async def test_a_finished_job_rerun_sends_nothing_and_answers_alike(
     assert [s.scores for s in again] == [s.scores for s in first]
 
 
-class SlowRater:
+class SlowRater(Selector):
     """A home-made selector: off-loop work of uneven length, then one judge call per candidate."""
 
     name = "slow_rater"
@@ -116,7 +116,7 @@ class SlowRater:
                     context.judge,
                     [Message(role="user", content=f"Rate: {c.text}")],
                     SamplingParams(temperature=0.0),
-                    stage="rate",
+                    label="rate",
                     candidate=i,
                 )
                 for i, c in enumerate(context.candidates)

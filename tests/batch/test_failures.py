@@ -17,6 +17,7 @@ from batch_helpers import (
 )
 
 from polypick.batch import BatchProgress, arun_batch, cancel_batches, run_batch
+from polypick.core.protocol import ModelRequest
 from polypick.core.types import Selection
 from polypick.errors import BatchError, ConfigurationError, TooFewCandidatesError
 from polypick.testing import ScriptedChat
@@ -192,7 +193,9 @@ async def test_batching_models_answer_only_inside_a_job(
     backend = batch_backend(openai_model(openai_server), RetryPolicy())
     store = JobStore(tmp_path / "j.sqlite")
     driver = BatchDriver({"openai:fake-gpt": backend}, store, poll_interval=1, max_retries=0)
-    chat = BatchChat(backend, driver, "sample")
+    chat = BatchChat(backend, driver)
     with pytest.raises(ConfigurationError, match="run_batch"):
-        await chat.generate([Message(role="user", content="hi")], SamplingParams(temperature=0))
+        await chat.generate(
+            ModelRequest((Message(role="user", content="hi"),), SamplingParams(temperature=0))
+        )
     store.close()

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from polypick.batch import RequestKey, request_digest
-from polypick.batch.formats import (
+from polypick.errors import ConfigurationError, InvalidResponseError
+from polypick.providers.batch_formats import (
     CHAT_ENDPOINT,
     anthropic_outcome,
     anthropic_requests,
@@ -19,7 +20,6 @@ from polypick.batch.formats import (
     openai_input,
     openai_outcome,
 )
-from polypick.errors import ConfigurationError, InvalidResponseError
 
 DIGESTS = st.text(alphabet="0123456789abcdef", min_size=24, max_size=24)
 KEYS = st.builds(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from polypick.batch import JobStore
-from polypick.batch.formats import ItemError, ItemOutcome
+from polypick.core.batching import ItemError, ItemOutcome
 
 
 def test_submissions_and_outcomes_survive_reopening(tmp_path: Path) -> None:

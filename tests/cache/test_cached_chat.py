@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from polypick.cache import CachedChat, SampleCache, cache_scope
-from polypick.core.protocol import ChatModel
+from polypick.core.protocol import ChatModel, ModelRequest
 from polypick.core.types import Message, SamplingParams
 from polypick.errors import ProviderStatusError
 from polypick.testing import ScriptedChat
@@ -32,7 +32,7 @@ def cache(tmp_path: Path) -> Iterator[SampleCache]:
 
 
 async def texts(model: ChatModel, n: int, params: SamplingParams = WARM) -> list[str]:
-    return [c.text for c in await model.generate(PROMPT, params, n)]
+    return [c.text for c in await model.generate(ModelRequest(tuple(PROMPT), params, n))]
 
 
 async def test_a_new_scope_replays_and_identical_requests_stay_distinct(

@@ -14,10 +14,12 @@ from hypothesis import strategies as st
 
 from polypick import BestOfN
 from polypick.cache import CACHED, CachedChat, SampleCache, cache_scope
+from polypick.core.gateway import Gateway
+from polypick.core.protocol import ModelRequest
 from polypick.core.retry import RetryPolicy
-from polypick.core.sampler import Sampler
 from polypick.core.trace import Recorder
 from polypick.core.types import Completion, Message, SamplingParams, Usage
+from polypick.engine.sampler import Sampler
 from polypick.testing import ScriptedChat
 
 PROMPT = (Message(role="user", content="Name a colour."),)
@@ -30,9 +32,9 @@ async def test_only_completions_served_from_the_store_are_cached(tmp_path: Path)
     with SampleCache(tmp_path / "c.db") as cache:
         cached = CachedChat(model, cache)
         with cache_scope():
-            drawn = await cached.generate(PROMPT, WARM, 2)
+            drawn = await cached.generate(ModelRequest(tuple(PROMPT), WARM, 2))
         with cache_scope():
-            mixed = await cached.generate(PROMPT, WARM, 3)
+            mixed = await cached.generate(ModelRequest(tuple(PROMPT), WARM, 3))
     assert [c.cached for c in drawn] == [False, False]
     assert [(c.text, c.cached) for c in mixed] == [
         ("reply 0", True),
@@ -57,7 +59,7 @@ class Replaying(ScriptedChat):
 
 @given(st.lists(st.booleans(), min_size=1, max_size=6))
 def test_a_request_counts_unless_the_cache_answered_it_whole(flags: list[bool]) -> None:
-    sampler = Sampler(Replaying(flags), RetryPolicy(max_retries=0), Recorder())
+    sampler = Sampler(Replaying(flags), Gateway(Recorder(), RetryPolicy(max_retries=0)))
     candidates = asyncio.run(sampler.sample(PROMPT, [WARM] * len(flags)))
     assert [CACHED in c.flags for c in candidates] == flags
     assert sum(c.usage.requests for c in candidates) == (0 if all(flags) else 1)

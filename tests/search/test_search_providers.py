@@ -12,6 +12,7 @@ import pytest
 from search_fixtures import PROMPT, RIGHT, WRONG, outcome_truth, step_truth
 
 from polypick import SamplingParams
+from polypick.core.protocol import ModelRequest
 from polypick.core.types import Message
 from polypick.errors import ConfigurationError
 from polypick.providers import AnthropicChat, OpenAIChat
@@ -25,7 +26,6 @@ from polypick.search import (
     Step,
     VerifiedBestOfN,
     continue_answer,
-    register_continuation,
     split_steps,
 )
 from polypick.search.judge import parse_step_scores
@@ -127,16 +127,14 @@ async def test_a_finished_anthropic_answer_ends() -> None:
     assert step == Step("Answer: 42", True, "end_turn", step.usage)
 
 
-async def test_register_continuation_for_your_own_backend() -> None:
+async def test_a_backend_of_your_own_gains_continuation_by_implementing_it() -> None:
+    with pytest.raises(ConfigurationError, match="continue_answer"):
+        await continue_answer(ScriptedChat(["x"]), [], "", SamplingParams(temperature=0))
+
     class Continuing(ScriptedChat):
-        pass
+        async def continue_answer(self, request: ModelRequest, partial: str) -> Step:
+            return Step("" if partial.count("\n\n") >= 2 else "Answer: 42", None)
 
-    async def cont(model: Any, messages: Any, partial: str, params: SamplingParams) -> Step:
-        return Step("" if partial.count("\n\n") >= 2 else "Answer: 42", None)
-
-    with pytest.raises(ConfigurationError, match="register_continuation"):
-        await continue_answer(Continuing(["x"]), [], "", SamplingParams(temperature=0))
-    register_continuation(Continuing, cont)
     sel = await BeamSearch(Continuing(["x"]), outcome_truth, n=2, width=1).arun(PROMPT)
     assert sel.text == "Answer: 42\n\nAnswer: 42"
 

@@ -9,8 +9,9 @@ from typing import Any
 import openai
 import pytest
 
+from polypick import Settings
 from polypick.core.protocol import ChatModel
-from polypick.serve import Defaults, ServeSettings, create_app
+from polypick.serve import ServeSettings, create_app
 from polypick.serve.endpoints import ServeState
 from polypick.testing.servers import FakeOpenAIServer
 from polypick.testing.servers._runner import ServerRunner
@@ -36,11 +37,13 @@ def settings_for(upstream: FakeOpenAIServer, **changes: Any) -> ServeSettings:
     a majority vote, no retries and no language detection unless changed."""
     defaults = {"n": 3, "sampling": "0.7", "selector": "majority", "detect_language": False}
     defaults.update(changes.pop("defaults", {}))
+    max_n = defaults.pop("max_n", 16)
     return ServeSettings(
         llm="openai:fake-gpt",
         base_url=upstream.base_url + "/v1",
         retries=changes.pop("retries", 0),
-        defaults=Defaults(**defaults),
+        bon=Settings.of(**defaults),
+        max_n=max_n,
         **changes,
     )
 

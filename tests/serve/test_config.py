@@ -6,11 +6,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from polypick import Settings
 from polypick.errors import ConfigurationError, UnknownNameError
 from polypick.serve.config import (
-    Defaults,
     Options,
     SamplingFields,
+    check_operator_settings,
     read_options,
     resolve_key,
     selector_names,
@@ -96,43 +97,59 @@ def test_read_options_names_the_field_at_fault() -> None:
         read_options([1])
 
 
-DEFAULTS = Defaults(n=5, selector="chops", sampling="hedged", deadline=30, max_n=8)
+DEFAULTS = Settings.of(n=5, selector="chops", sampling="hedged", deadline=30)
+MAX_N = 8
+
+
+def effective(named: Options, body: Options, fields: SamplingFields | None = None) -> Settings:
+    """The settings a request runs with."""
+    key = resolve_key(named, body, fields or SamplingFields(), DEFAULTS, MAX_N)
+    return key.settings(DEFAULTS)
 
 
 def test_defaults_fill_what_neither_the_name_nor_the_body_gives() -> None:
-    key = resolve_key(Options(), Options(), SamplingFields(), DEFAULTS)
-    assert (key.n, key.selector, key.sampling, key.deadline) == (5, "chops", "hedged", 30)
-    assert (key.min_candidates, key.injection, key.detect_language) == (1, "penalise", True)
+    settings = effective(Options(), Options())
+    assert (settings.n, settings.selector, settings.sampling.name, settings.deadline) == (
+        5,
+        "chops",
+        DEFAULTS.sampling.name,
+        30,
+    )
+    assert (settings.min_candidates, settings.injection, settings.detect_language) == (
+        1,
+        None,
+        "auto",
+    )
 
 
 def test_the_name_and_the_body_combine_and_must_agree() -> None:
     named = Options(n=4, sampling="0.7")
-    key = resolve_key(named, Options(selector="mbr", sampling=0.7), SamplingFields(), DEFAULTS)
-    assert (key.n, key.selector, key.sampling) == (4, "mbr", "0.7")
+    settings = effective(named, Options(selector="mbr", sampling=0.7))
+    assert (settings.n, settings.selector, settings.sampling.name) == (4, "mbr", "temperature=0.7")
     with pytest.raises(ConfigurationError, match="give it once") as caught:
-        resolve_key(named, Options(n=3), SamplingFields(), DEFAULTS)
+        resolve_key(named, Options(n=3), SamplingFields(), DEFAULTS, MAX_N)
     assert getattr(caught.value, "param", None) == "polypick.n"
 
 
 def test_limits_and_ceilings() -> None:
     with pytest.raises(ConfigurationError, match="limit of 8"):
-        resolve_key(Options(n=9), Options(), SamplingFields(), DEFAULTS)
+        resolve_key(Options(n=9), Options(), SamplingFields(), DEFAULTS, MAX_N)
     with pytest.raises(ConfigurationError, match="above n=2"):
-        resolve_key(Options(n=2), Options(min_candidates=3), SamplingFields(), DEFAULTS)
-    assert resolve_key(Options(), Options(deadline=99), SamplingFields(), DEFAULTS).deadline == 30
-    assert resolve_key(Options(), Options(deadline=3), SamplingFields(), DEFAULTS).deadline == 3
+        resolve_key(Options(n=2), Options(min_candidates=3), SamplingFields(), DEFAULTS, MAX_N)
+    assert effective(Options(), Options(deadline=99)).deadline == 30
+    assert effective(Options(), Options(deadline=3)).deadline == 3
     with pytest.raises(ConfigurationError, match="above max_n"):
-        Defaults(n=20)
+        check_operator_settings(Settings.of(n=20), MAX_N)
 
 
 def test_temperature_zero_without_a_plan_means_greedy() -> None:
     zero = SamplingFields(temperature=0.0)
-    assert resolve_key(Options(), Options(), zero, DEFAULTS).sampling == "greedy"
-    assert resolve_key(Options(), Options(sampling="0.5"), zero, DEFAULTS).sampling == "0.5"
+    assert effective(Options(), Options(), zero).sampling.name == "temperature=0"
+    assert resolve_key(Options(), Options(sampling="0.5"), zero, DEFAULTS, MAX_N).sampling == "0.5"
 
 
 def test_selectors_a_request_cannot_use() -> None:
     assert "reward" not in selector_names() and "chops" in selector_names()
     for name, words in [("reward", "needs a Python function"), ("vibes", "unknown selector")]:
         with pytest.raises(ConfigurationError, match=words):
-            resolve_key(Options(), Options(selector=name), SamplingFields(), DEFAULTS)
+            resolve_key(Options(), Options(selector=name), SamplingFields(), DEFAULTS, MAX_N)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from polypick.serve import Defaults, ServeSettings
+from polypick import Settings
+from polypick.serve import ServeSettings
 
 from .conftest import serve
 
@@ -12,7 +13,7 @@ from .conftest import serve
 @pytest.mark.local_model
 def test_the_embedded_model_answers_through_the_server() -> None:
     settings = ServeSettings(
-        llm="local", defaults=Defaults(n=2, selector="mbr", detect_language=False)
+        llm="local", bon=Settings.of(n=2, selector="mbr", detect_language=False)
     )
     with serve(settings) as served, served.client(timeout=120) as client:
         assert [m.id for m in client.models.list()][:2] == ["local", "bon-2/local"]

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from polypick import Hedged, RetryPolicy, Temperature, Temperatures
+from polypick import Hedged, Settings, Temperature, Temperatures
 from polypick.errors import ConfigurationError
-from polypick.serve.config import BonKey, Defaults, Options, SamplingFields, resolve_key
-from polypick.serve.pool import BestOfNPool, plan_for
+from polypick.serve.config import BonKey, Options, SamplingFields, plan_for, resolve_key
+from polypick.serve.pool import BestOfNPool
 from polypick.testing import ScriptedChat
 
-DEFAULTS = Defaults(n=3, selector="majority", detect_language=False)
+DEFAULTS = Settings.of(n=3, selector="majority", detect_language=False, retry=0)
 
 
 def key(n: int = 3, **body: object) -> BonKey:
-    return resolve_key(Options(n=n), Options.model_validate(body), SamplingFields(), DEFAULTS)
+    return resolve_key(Options(n=n), Options.model_validate(body), SamplingFields(), DEFAULTS, 16)
 
 
 def pool(size: int = 2) -> BestOfNPool:
-    return BestOfNPool(ScriptedChat(["x"]), None, RetryPolicy(max_retries=0), size)
+    return BestOfNPool(ScriptedChat(["x"]), DEFAULTS, size)
 
 
 def test_equal_settings_share_one_instance_and_the_least_recent_is_dropped() -> None:
@@ -33,8 +33,14 @@ def test_equal_settings_share_one_instance_and_the_least_recent_is_dropped() -> 
 
 def test_every_setting_reaches_the_instance() -> None:
     bon = pool().get(key(4, selector="mbr", min_candidates=2, deadline=9.0, injection="exclude"))
-    assert (bon.n, bon.selector.name, bon.min_candidates, bon.deadline) == (4, "mbr", 2, 9.0)
-    assert bon.injection.action == "exclude" and bon.detector is None
+    settings = bon.settings
+    assert (bon.n, bon.selector.name, settings.min_candidates, settings.deadline) == (
+        4,
+        "mbr",
+        2,
+        9.0,
+    )
+    assert bon.parts.injection.action == "exclude" and bon.parts.detector is None
 
 
 def test_invalid_settings_are_refused_and_not_kept() -> None:
@@ -44,7 +50,9 @@ def test_invalid_settings_are_refused_and_not_kept() -> None:
     assert getattr(caught.value, "param", None) == "polypick"
     with pytest.raises(ConfigurationError, match="need a selector"):
         bons.get(
-            resolve_key(Options(), Options(selector_options={"k": 1}), SamplingFields(), Defaults())
+            resolve_key(
+                Options(), Options(selector_options={"k": 1}), SamplingFields(), Settings(), 16
+            )
         )
     assert len(bons) == 0
 
@@ -62,7 +70,7 @@ def test_the_plan_takes_the_request_fields(
     sampling: str, fields: dict[str, object], expected: object
 ) -> None:
     plan_key = key().model_copy(update={"sampling": sampling, "fields": SamplingFields(**fields)})
-    assert plan_for(plan_key) == expected
+    assert plan_for(plan_key, DEFAULTS.sampling) == expected
 
 
 @pytest.mark.parametrize(
@@ -73,4 +81,4 @@ def test_a_temperature_contradicting_the_plan_is_refused(sampling: str, temperat
         update={"sampling": sampling, "fields": SamplingFields(temperature=temperature)}
     )
     with pytest.raises(ConfigurationError, match="contradicts"):
-        plan_for(plan_key)
+        plan_for(plan_key, DEFAULTS.sampling)

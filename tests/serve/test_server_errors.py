@@ -86,9 +86,10 @@ def test_tools_need_an_openai_compatible_upstream() -> None:
 
 
 def settings_for_scripted() -> Any:
-    from polypick.serve import Defaults, ServeSettings
+    from polypick import Settings
+    from polypick.serve import ServeSettings
 
-    return ServeSettings(llm="scripted", model_name="scripted", defaults=Defaults(n=2))
+    return ServeSettings(llm="scripted", model_name="scripted", bon=Settings.of(n=2))
 
 
 def test_unknown_model_is_404(served: Served) -> None:

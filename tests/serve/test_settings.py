@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from polypick import Settings
 from polypick.errors import ConfigurationError, MissingAPIKeyError
 from polypick.providers import AnthropicChat, LocalChat
-from polypick.serve import Defaults, ServeSettings
+from polypick.serve import ServeSettings
 from polypick.serve.upstream import PassThroughOpenAIChat
 
 URL = "http://127.0.0.1:9/v1"
@@ -63,7 +64,7 @@ def test_invalid_settings_say_what_to_fix() -> None:
     with pytest.raises(ConfigurationError, match="retries"):
         ServeSettings(retries=-1)
     with pytest.raises(ConfigurationError, match="sampling"):
-        ServeSettings(defaults=Defaults(sampling=3))  # type: ignore[arg-type]
+        ServeSettings(bon=Settings.of(sampling=True))
 
 
 @pytest.mark.parametrize(
@@ -71,10 +72,10 @@ def test_invalid_settings_say_what_to_fix() -> None:
     [
         ({"sampling": "warm"}, "unknown sampling 'warm'"),
         ({"selector": "vibes"}, "unknown selector 'vibes'"),
-        ({"selector": "reward"}, "needs a Python function"),
+        ({"selector": "reward"}, "needs a function"),
         ({"n": 20}, "above max_n=16"),
     ],
 )
 def test_bad_defaults_fail_at_start_up(defaults: dict[str, object], words: str) -> None:
     with pytest.raises(ConfigurationError, match=words):
-        Defaults(**defaults)  # type: ignore[arg-type]
+        ServeSettings(bon=Settings.of(**defaults))

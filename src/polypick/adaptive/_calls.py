@@ -10,9 +10,9 @@ from polypick.adaptive.strategies import Strategy
 from polypick.core.language import LanguageDetector
 from polypick.core.protocol import ChatModel
 from polypick.core.retry import RetryPolicy
-from polypick.core.sampler import Sampler
-from polypick.core.selection import detect_languages, finish, run_selector
 from polypick.core.types import SamplingParams, Selection, Usage
+from polypick.engine.sampler import Sampler
+from polypick.engine.selection import detect_languages, finish, run_selector
 from polypick.errors import TooFewCandidatesError
 from polypick.selectors.answers import AnswerExtractor
 from polypick.selectors.base import SelectionContext
@@ -32,7 +32,7 @@ async def draw(
 ) -> None:
     """Sample ``plan`` for ``state``'s prompt, charge ``ledger``, and score the survivors."""
     state.recorder.event("adaptive.sample", start=state.n, n=len(plan))
-    sampler = Sampler(llm, retry, state.recorder)
+    sampler = Sampler(llm, state.gateway)
     drawn = await sampler.sample(state.messages, plan)
     errors = [sampler.errors[i] for i in sorted(sampler.errors)]
     added = state.add(drawn, errors)
@@ -41,9 +41,7 @@ async def draw(
     if scorer is None or not ok:
         return
     first = len(state.survivors) - len(ok)
-    context = SelectionContext(
-        state.messages, ok, llm=llm, judge=None, recorder=state.recorder, policy=retry
-    )
+    context = SelectionContext(state.messages, ok, llm=llm, judge=None, gateway=state.gateway)
     verdict = await scorer.select(context)
     state.scores.update((c.sample, s) for c, s in zip(ok, verdict.scores, strict=True))
     state.selection_failures.extend(
@@ -75,8 +73,7 @@ async def select(
         survivors,
         llm=llm,
         judge=None,
-        recorder=state.recorder,
-        policy=retry,
+        gateway=state.gateway,
         language=state.language,
     )
     context.failures.extend(state.selection_failures)

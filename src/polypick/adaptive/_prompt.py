@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from polypick.adaptive.difficulty import VoteStats, vote_stats
 from polypick.adaptive.report import PromptAllocation
 from polypick.adaptive.strategies import Strategy, pick
+from polypick.core.gateway import Gateway
+from polypick.core.retry import RetryPolicy
 from polypick.core.trace import Recorder
 from polypick.core.types import (
     Candidate,
@@ -17,7 +19,7 @@ from polypick.core.types import (
     Usage,
 )
 from polypick.selectors.answers import AnswerExtractor
-from polypick.selectors.base import SelectionContext, Verdict, fallback_index
+from polypick.selectors.base import SelectionContext, Selector, Verdict, fallback_index
 
 PROMPT_OVERHEAD_TOKENS = 64  # chat-template tokens around the messages
 
@@ -25,10 +27,13 @@ PROMPT_OVERHEAD_TOKENS = 64  # chat-template tokens around the messages
 class PromptState:
     """Everything sampled for one prompt so far; it belongs to one call."""
 
-    def __init__(self, messages: Sequence[Message], extract: AnswerExtractor) -> None:
+    def __init__(
+        self, messages: Sequence[Message], extract: AnswerExtractor, retry: RetryPolicy
+    ) -> None:
         self.messages = tuple(messages)
         self.extract = extract
-        self.recorder = Recorder()
+        self.gateway = Gateway(Recorder(), retry)
+        """Every model call for this prompt goes through it (usage, trace, retries)."""
         self.samples: list[Candidate] = []
         self._answers: list[str | None] = []  # extracted once: gains are re-read every round
         self.scores: dict[int, float | None] = {}
@@ -39,6 +44,10 @@ class PromptState:
         self.stopped = False
         self.language: str | None = None
         self.plan: tuple[SamplingParams, ...] = ()  # set once the language is known
+
+    @property
+    def recorder(self) -> Recorder:
+        return self.gateway.recorder
 
     @property
     def n(self) -> int:
@@ -99,7 +108,7 @@ class PromptState:
         )
 
 
-class FinalVote:
+class FinalVote(Selector):
     """The final selection as a core selector, over verifier scores already computed."""
 
     needs_judge = False
@@ -110,10 +119,7 @@ class FinalVote:
         self.strategy = strategy
         self.scores = scores
         self.extract = extract
-
-    @property
-    def name(self) -> str:
-        return f"adaptive:{self.strategy}"
+        self.name = f"adaptive:{strategy}"
 
     async def select(self, context: SelectionContext) -> Verdict:
         answers = [self.extract(c.text) for c in context.candidates]

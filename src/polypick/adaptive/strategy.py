@@ -31,12 +31,13 @@ from polypick.adaptive.policy import Policy
 from polypick.adaptive.report import AdaptiveRun, AllocationReport
 from polypick.adaptive.settings import AdaptiveSettings
 from polypick.adaptive.strategies import Strategy
+from polypick.core.capabilities import validate
 from polypick.core.language import resolve_detector
 from polypick.core.retry import RetryPolicy
 from polypick.core.sampling import SamplingSpec, resolve_sampling
-from polypick.core.selection import detect_languages
 from polypick.core.sync import run_sync
 from polypick.core.types import PromptInput, Selection, prompt_text, to_messages
+from polypick.engine.selection import detect_languages
 from polypick.errors import BatchError, ConfigurationError
 from polypick.providers import ModelSpec, resolve_model
 from polypick.selectors.reward import RewardFunction, RewardSelector
@@ -89,7 +90,7 @@ class AdaptiveBestOfN:
         self.sampling = resolve_sampling(sampling)
         self.plan = tuple(self.sampling.plan(s.max_samples))
         for params in self.plan:
-            self.llm.validate(params)
+            validate(self.llm, params)
         self.detector = resolve_detector(s.detect_language)
         self.max_tokens = self.plan[0].max_tokens or getattr(self.llm, "max_tokens", None)
         self.retry = (
@@ -114,7 +115,7 @@ class AdaptiveBestOfN:
             ConfigurationError: if the budget cannot pay for the first round.
             BatchError: if every sample of some prompt failed; ``results`` holds the others.
         """
-        states = [PromptState(to_messages(p), self.settings.extract) for p in prompts]
+        states = [PromptState(to_messages(p), self.settings.extract, self.retry) for p in prompts]
         await asyncio.gather(*(self._localise(state) for state in states))
         ledger = Ledger(self.budget.for_batch(len(states)))
         wanted = self.first_round * len(states)
@@ -163,7 +164,7 @@ class AdaptiveBestOfN:
             return
         state.plan = tuple(self.sampling.plan(self.settings.max_samples, language))
         for params in state.plan:  # a language profile may pick temperatures the model rejects
-            self.llm.validate(params)
+            validate(self.llm, params)
 
     def _affordable(self, states: Sequence[PromptState], ledger: Ledger, wanted: int) -> int:
         bound = max((s.prompt_tokens_bound() for s in states), default=0)

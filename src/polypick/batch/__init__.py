@@ -10,12 +10,13 @@ from polypick.batch.chat import BatchChat
 from polypick.batch.driver import BatchDriver
 from polypick.batch.keys import RequestKey, request_digest
 from polypick.batch.progress import BatchProgress
-from polypick.batch.run import acancel_batches, arun_batch, cancel_batches, run_batch
+from polypick.batch.run import BatchJob, acancel_batches, arun_batch, cancel_batches, run_batch
 from polypick.batch.store import JobStore
 
 __all__ = [
     "BatchChat",
     "BatchDriver",
+    "BatchJob",
     "BatchProgress",
     "JobStore",
     "RequestKey",

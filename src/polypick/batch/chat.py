@@ -8,45 +8,38 @@ the batch that carries it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
-
-from polypick.batch.backend import BatchBackend
 from polypick.batch.driver import BatchDriver
 from polypick.batch.keys import Role
-from polypick.core.protocol import ChatModelWrapper
-from polypick.core.types import Completion, Message, SamplingParams
+from polypick.core.batching import BatchBackend
+from polypick.core.gateway import account_of
+from polypick.core.protocol import ModelRequest
+from polypick.core.types import Completion
+from polypick.core.wrapper import ChatModelWrapper
 
 __all__ = ["BatchChat"]
 
 
 class BatchChat(ChatModelWrapper):
-    """A model whose requests go into batches, in one role (``sample`` or ``judge``).
+    """A model whose requests go into batches.
 
     It has the wrapped model's name, ``n`` limit and parameter checks; it answers only inside a
-    running batch job.
+    running batch job. A request's stage says which role its batch has: samples (and revisions)
+    go into ``sample`` batches, everything asked while selecting into ``judge`` batches.
     """
 
-    def __init__(self, backend: BatchBackend, driver: BatchDriver, role: Role) -> None:
+    def __init__(self, backend: BatchBackend, driver: BatchDriver) -> None:
         super().__init__(backend.model)
         self._backend = backend
         self._driver = driver
-        self._role: Role = role
 
     def __repr__(self) -> str:
-        return f"BatchChat({self.name!r}, role={self._role!r})"
+        return f"BatchChat({self.name!r})"
 
-    async def generate(
-        self,
-        messages: Sequence[Message],
-        params: SamplingParams,
-        n: int = 1,
-        *,
-        json_schema: Mapping[str, Any] | None = None,
-    ) -> list[Completion]:
-        n = max(1, min(n, self.max_n))
-        body = self._backend.request(messages, params, n, json_schema)
-        response = await self._driver.request(self.name, self._role, body)
+    async def generate(self, request: ModelRequest) -> list[Completion]:
+        n = max(1, min(request.n, self.max_n))
+        body = self._backend.request(request if n == request.n else request.replace(n=n))
+        role: Role = "sample" if account_of(request.stage) == "generation" else "judge"
+        response = await self._driver.request(self.name, role, body)
         return self._backend.completions(response, n)
 
     async def aclose(self) -> None:

@@ -24,12 +24,11 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from polypick.batch.backend import BatchBackend, BatchState
 from polypick.batch.failures import as_error, missing_outcome
-from polypick.batch.formats import ItemOutcome
 from polypick.batch.keys import RequestKey, Role, request_digest
 from polypick.batch.progress import BatchProgress, ProgressReporter
 from polypick.batch.store import ItemRecord, JobStore
+from polypick.core.batching import BatchBackend, BatchState, ItemOutcome
 from polypick.errors import ConfigurationError
 
 __all__ = ["MAX_BATCH_REQUESTS", "BatchDriver"]

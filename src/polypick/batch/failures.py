@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from polypick.batch.backend import BatchState
-from polypick.batch.formats import ItemError, ItemOutcome
+from polypick.core.batching import BatchState, ItemError, ItemOutcome
 from polypick.errors import ProviderError, ProviderStatusError
 
 __all__ = ["as_error", "missing_outcome"]

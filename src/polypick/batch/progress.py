@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from polypick.batch.backend import BatchState
+    from polypick.core.batching import BatchState
 
 __all__ = ["BatchProgress", "ProgressEvent", "ProgressReporter"]
 

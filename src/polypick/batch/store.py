@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from polypick.batch.formats import ItemError, ItemOutcome
+from polypick.core.batching import ItemError, ItemOutcome
 
 __all__ = ["ItemRecord", "JobStore", "OpenBatch"]
 

@@ -5,12 +5,13 @@ by the model's identity, the messages, every sampling parameter and the JSON sch
 occurrence ordinal. ``CachedChat`` wraps any model the same way. See docs/cache.md.
 """
 
-from polypick.cache.annotate import CACHED
+import os
+
 from polypick.cache.chat import CachedChat
 from polypick.cache.keys import model_identity, request_key
 from polypick.cache.scope import cache_scope
 from polypick.cache.store import CacheStats, SampleCache
-from polypick.cache.wiring import CacheSpec
+from polypick.core.types import CACHED
 
 __all__ = [
     "CACHED",
@@ -22,3 +23,6 @@ __all__ = [
     "model_identity",
     "request_key",
 ]
+
+CacheSpec = SampleCache | str | os.PathLike[str]
+"""What ``cache=`` accepts: a cache, or the path of its file."""

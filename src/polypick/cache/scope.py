@@ -3,19 +3,20 @@
 Unseeded samples at a temperature are identical requests, yet each must be its own sample. A
 :class:`CallLog` numbers them: the first request for a key within one call claims ordinal 0,
 the next claims 1, and so on, so a re-run of the call asks for the same ordinals and finds the
-same completions. :func:`cache_scope` opens one log per call (``BestOfN`` opens one for every
-``ainvoke``); it lives in a context variable, so concurrent calls each see their own.
+same completions. The log is kept in the call's :class:`~polypick.core.call.CallScope`
+(``BestOfN`` opens one for every ``ainvoke``; :func:`cache_scope` opens one by hand), so
+concurrent calls each see their own.
 """
 
 from __future__ import annotations
 
-import contextvars
 import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from polypick.core.call import call_scope, current_call
 from polypick.core.types import Completion, SamplingParams
 
 __all__ = ["CallLog", "Lookup", "cache_scope", "current_log"]
@@ -79,23 +80,18 @@ class CallLog:
             self.lookups.append(lookup)
 
 
-_current: contextvars.ContextVar[CallLog | None] = contextvars.ContextVar(
-    "polypick_cache_log", default=None
-)
+_OWNER = "polypick.cache"
 
 
 def current_log() -> CallLog | None:
-    """The log of the call in progress, if a scope is open."""
-    return _current.get()
+    """The log of the call in progress, if one is open (see :mod:`polypick.core.call`)."""
+    scope = current_call()
+    return None if scope is None else scope.state(_OWNER, CallLog)
 
 
 @contextmanager
 def cache_scope() -> Iterator[CallLog]:
     """Treat everything inside as one call: identical requests get successive ordinals, and a
-    later scope replays them from ordinal 0."""
-    log = CallLog()
-    token = _current.set(log)
-    try:
-        yield log
-    finally:
-        _current.reset(token)
+    later scope replays them from ordinal 0. ``BestOfN`` opens one for every call."""
+    with call_scope() as scope:
+        yield scope.state(_OWNER, CallLog)

@@ -8,7 +8,7 @@ from polypick.core.types import Selection, TraceEvent
 from polypick.errors import MissingDependencyError
 
 if TYPE_CHECKING:
-    from polypick.core.bestofn import BestOfN
+    from polypick.engine.bestofn import BestOfN
 
 try:
     from rich.console import Console

@@ -8,8 +8,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from polypick.core.bestofn import BestOfN
 from polypick.core.sampling import Hedged, SamplingPlan, Temperature, Temperatures, resolve_sampling
+from polypick.engine.bestofn import BestOfN
 from polypick.errors import ConfigurationError
 
 __all__ = ["register"]

@@ -67,7 +67,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def _settings(args: argparse.Namespace) -> ServeSettings:
-    from polypick.serve import Defaults, ServeSettings
+    from polypick import Settings
+    from polypick.serve import ServeSettings
 
     return ServeSettings(
         llm=args.llm,
@@ -75,15 +76,15 @@ def _settings(args: argparse.Namespace) -> ServeSettings:
         judge=args.judge,
         judge_base_url=args.judge_base_url,
         model_name=args.model_name,
-        defaults=Defaults(
+        bon=Settings.of(
             n=args.n,
             selector=args.selector,
             sampling=args.sampling,
             min_candidates=args.min_candidates,
             deadline=args.deadline,
-            max_n=args.max_n,
-            detect_language=args.detect_language,
+            detect_language="auto" if args.detect_language else False,
         ),
+        max_n=args.max_n,
         retries=args.retries,
         api_key=_server_key(args.api_key or os.environ.get(API_KEY_ENV)),
         timeout=args.timeout,

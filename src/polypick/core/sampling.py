@@ -33,6 +33,7 @@ __all__ = [
     "Temperature",
     "TemperatureProfile",
     "Temperatures",
+    "depends_on_language",
     "resolve_sampling",
 ]
 
@@ -111,6 +112,11 @@ class _Profiled(_PlanBase):
                 "temperature=DEFAULT_PROFILE (or your own profile), or leave task unset"
             )
         return self
+
+    @property
+    def uses_language(self) -> bool:
+        """Whether the temperature depends on the prompt's language (a profile)."""
+        return isinstance(self.temperature, TemperatureProfile)
 
     def _resolve(self, language: str | None) -> tuple[float, float | None]:
         """The stochastic temperature and the profile's min-p for a prompt in ``language``."""
@@ -203,6 +209,14 @@ _NAMED: dict[str, SamplingPlan] = {
     "greedy": Temperature(temperature=0.0),
     "temperature": Temperature(),
 }
+
+
+def depends_on_language(plan: SamplingPlan) -> bool:
+    """Whether ``plan`` needs the prompt's language (a temperature profile); plans of your own
+    are assumed to."""
+    if isinstance(plan, _Profiled):
+        return plan.uses_language
+    return not isinstance(plan, _PlanBase)
 
 
 def resolve_sampling(spec: SamplingSpec) -> SamplingPlan:

@@ -1,4 +1,4 @@
-"""Recording what happens during one call, and what it costs."""
+"""Recording what happens during one call."""
 
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from polypick.core.types import TraceEvent, Usage
+from polypick.core.types import TraceEvent
 
 __all__ = ["Recorder"]
 
 
 class Recorder:
-    """Collects trace events and selection-stage usage for one call.
+    """Collects the trace events of one call.
 
     One recorder belongs to one call, so nothing about a call is kept on configured objects.
     """
@@ -21,7 +21,6 @@ class Recorder:
         self._listener = listener
         self._start = time.monotonic()
         self.events: list[TraceEvent] = []
-        self.selection_usage = Usage()
 
     def elapsed(self) -> float:
         return time.monotonic() - self._start
@@ -31,6 +30,3 @@ class Recorder:
         self.events.append(event)
         if self._listener is not None:
             self._listener(event)
-
-    def add_selection_usage(self, usage: Usage) -> None:
-        self.selection_usage = self.selection_usage + usage

@@ -5,6 +5,7 @@ Everything here is a pydantic model so that a :class:`Selection` serialises to J
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, cast
@@ -14,6 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 from polypick.errors import ConfigurationError
 
 __all__ = [
+    "CACHED",
+    "INJECTION",
     "Candidate",
     "Completion",
     "ErrorInfo",
@@ -22,6 +25,7 @@ __all__ = [
     "SamplingParams",
     "Selection",
     "SelectionFailure",
+    "Step",
     "ToolCall",
     "TraceEvent",
     "Usage",
@@ -31,6 +35,11 @@ __all__ = [
 ]
 
 Role = Literal["system", "user", "assistant"]
+
+CACHED = "cached"
+"""The flag of a candidate whose completion came from a sample cache (``Completion.cached``)."""
+INJECTION = "injection"
+"""The flag of a candidate whose text looks aimed at the judge."""
 
 
 class _Frozen(BaseModel):
@@ -287,3 +296,17 @@ class Selection(_Record):
             for i, c in enumerate(self.candidates)
             if c.language is not None and c.language != self.language
         )
+
+
+@dataclasses.dataclass(frozen=True)
+class Step:
+    """One continuation of a partial answer: the new text (the delimiter excluded) and its cost.
+
+    ``ended`` is ``True`` when the model finished its answer, ``False`` when it stopped at the
+    delimiter or ran out of tokens, ``None`` when the backend cannot tell.
+    """
+
+    text: str
+    ended: bool | None = None
+    finish_reason: str | None = None
+    usage: Usage = dataclasses.field(default_factory=Usage)

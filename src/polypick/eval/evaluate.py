@@ -112,7 +112,7 @@ async def aevaluate(
     cache = SampleCache(store.cache_path)
     scoring_judge = None
     if judge_model is not None:
-        scoring_judge = CachedChat(judge_model, cache, role="judge", close_model=False)
+        scoring_judge = CachedChat(judge_model, cache)
     try:
         records = await run_systems(
             spec.task,

@@ -18,9 +18,9 @@ from polypick.core.retry import RetryPolicy
 from polypick.core.trace import Recorder
 from polypick.core.types import Message, SamplingParams
 from polypick.eval.stats import Outcome, combine_orders, order_outcome
-from polypick.selectors._prompting import ask_parsed
 from polypick.selectors.base import SelectionContext
 from polypick.selectors.pairwise import REMINDER, pairwise_messages, pairwise_schema, parse_winner
+from polypick.selectors.prompting import ask_parsed
 
 __all__ = [
     "JUDGE_MAX_TOKENS",
@@ -88,7 +88,7 @@ async def judge_against_reference(
                 pairwise_messages(context.prompt, first, second, language=language),
                 params,
                 parse_winner,
-                stage="eval.judge",
+                label="eval.judge",
                 reminder=REMINDER,
                 json_schema=schema,
             )
@@ -96,7 +96,7 @@ async def judge_against_reference(
         )
     )
     first, second = (order_outcome(winner, i == 0) for i, (winner, _) in enumerate(verdicts))
-    usage = context.recorder.selection_usage
+    usage = context.gateway.usage["selection"]
     return PairJudgment(
         outcomes=(first, second),
         score=combine_orders(first, second),

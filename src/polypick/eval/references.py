@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from polypick.cache import SampleCache
-from polypick.core.bestofn import BestOfN
 from polypick.core.sampling import Temperature
 from polypick.core.sync import run_sync
+from polypick.engine.bestofn import BestOfN
 from polypick.errors import BatchError
 from polypick.eval.items import EvalItem
 from polypick.providers import ModelSpec

@@ -16,9 +16,9 @@ from typing import Any, Protocol
 from pydantic import BaseModel, ConfigDict, Field
 
 from polypick.cache import cache_scope
-from polypick.core.bestofn import BestOfN
 from polypick.core.protocol import ChatModel
 from polypick.core.types import PromptInput, Selection
+from polypick.engine.bestofn import BestOfN
 from polypick.errors import PolypickError
 from polypick.eval.items import EvalItem, ItemRecord, Task
 from polypick.eval.systems import System

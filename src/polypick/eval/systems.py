@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from polypick.core.bestofn import BestOfN
 from polypick.core.protocol import ChatModel
 from polypick.core.sampling import SamplingPlan, Temperature
+from polypick.engine.bestofn import BestOfN
 from polypick.errors import ConfigurationError
 from polypick.selectors import Selector, resolve_selector
 

@@ -24,7 +24,7 @@ from polypick.eval.judge import JUDGE_MAX_TOKENS, judge_against_reference
 from polypick.eval.runner import Scored, Scorer
 from polypick.eval.tables import Statistic, mean_statistic
 from polypick.selectors import extract_answer, normalize_answer
-from polypick.selectors._prompting import language_name
+from polypick.selectors.prompting import language_name
 
 __all__ = [
     "TaskSpec",

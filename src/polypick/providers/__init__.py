@@ -2,8 +2,9 @@
 
 Backends are named by spec strings — ``local``, ``local:/path/model.gguf``, ``openai:MODEL``,
 ``anthropic:MODEL`` — found through the :data:`providers` registry, or passed as objects.
-Foreign model objects (LangChain or LlamaIndex models) are turned into backends by adapters
-registered with :func:`register_adapter`.
+Foreign model objects (LangChain or LlamaIndex models) are turned into backends by adapters:
+those installed as ``polypick.model_adapters`` entry points, and any registered with
+:func:`register_adapter`.
 """
 
 from __future__ import annotations
@@ -19,13 +20,16 @@ if TYPE_CHECKING:
     from polypick.providers.anthropic import AnthropicChat
     from polypick.providers.local import LocalChat
     from polypick.providers.openai import OpenAIChat
+    from polypick.providers.reward_endpoint import RewardEndpoint
 
 __all__ = [
+    "ADAPTER_GROUP",
     "AnthropicChat",
     "ChatModel",
     "LocalChat",
     "ModelSpec",
     "OpenAIChat",
+    "RewardEndpoint",
     "providers",
     "register_adapter",
     "resolve_model",
@@ -42,18 +46,19 @@ providers.register("anthropic", "polypick.providers.anthropic:AnthropicChat.from
 
 _adapters: list[Callable[[Any], ChatModel | None]] = []
 
-# Framework packages whose model objects polypick can adapt, and the module that registers the
-# adapter. It is imported only when such an object is passed, so the core never imports them.
-_ADAPTER_MODULES = {
-    "langchain_core": "polypick.integrations.langchain.adapter",
-    "llama_index": "polypick.integrations.llama_index.adapter",
-}
+ADAPTER_GROUP = "polypick.model_adapters"
+"""The entry-point group of adapters for other frameworks' model objects. An entry point is
+named after the root package of the objects it adapts (``langchain_core``, ``llama_index``)
+and points at ``adapt(obj) -> ChatModel | None``; it is loaded only when such an object is
+passed, so polypick never imports a framework it is not given."""
 
 _LAZY = {
     "AnthropicChat": "polypick.providers.anthropic",
     "LocalChat": "polypick.providers.local",
     "OpenAIChat": "polypick.providers.openai",
+    "RewardEndpoint": "polypick.providers.reward_endpoint",
 }
+_loaded_roots: set[str] = set()
 
 
 def __getattr__(name: str) -> Any:
@@ -66,12 +71,15 @@ def __getattr__(name: str) -> Any:
 
 
 def _load_adapters_for(obj: Any) -> None:
-    roots = {cls.__module__.partition(".")[0] for cls in type(obj).__mro__}
-    for root in roots & _ADAPTER_MODULES.keys():
-        import importlib
+    roots = {cls.__module__.partition(".")[0] for cls in type(obj).__mro__} - _loaded_roots
+    if not roots:
+        return
+    from importlib.metadata import entry_points
 
-        importlib.import_module(_ADAPTER_MODULES[root])  # registers its adapter
-        del _ADAPTER_MODULES[root]
+    for entry in entry_points(group=ADAPTER_GROUP):
+        if entry.name in roots:
+            _adapters.append(entry.load())
+    _loaded_roots.update(roots)
 
 
 def register_adapter(adapt: Callable[[Any], ChatModel | None]) -> None:

@@ -17,17 +17,23 @@ import asyncio
 import os
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import anthropic
 import pydantic
 from anthropic.types import Message as ResponseMessage
 from anthropic.types import TextBlock
 
-from polypick.core.types import Completion, Message, SamplingParams, Usage
+from polypick.core.protocol import ModelRequest
+from polypick.core.types import Completion, Message, SamplingParams, Step, Usage
 from polypick.errors import ConfigurationError, InvalidResponseError, MissingAPIKeyError
 from polypick.providers._loop_local import LoopLocal
-from polypick.providers._sdk_errors import map_sdk_error
+from polypick.providers._urls import without_credentials
+from polypick.providers.sdk_errors import map_sdk_error
+
+if TYPE_CHECKING:
+    from polypick.core.batching import BatchBackend
+    from polypick.core.retry import RetryPolicy
 
 __all__ = ["AnthropicChat"]
 
@@ -51,8 +57,6 @@ class AnthropicChat:
         sampling_params: send temperature and top_p; ``False`` for models that reject them.
         cache_prompt: mark the shared prompt for caching (``None``: when it is long enough).
     """
-
-    max_n = 1
 
     def __init__(
         self,
@@ -118,15 +122,35 @@ class AnthropicChat:
     async def aclose(self) -> None:
         await self._clients.close(lambda client: client.close())
 
-    async def generate(
-        self,
-        messages: Sequence[Message],
-        params: SamplingParams,
-        n: int = 1,
-        *,
-        json_schema: Mapping[str, Any] | None = None,
-    ) -> list[Completion]:
-        """One request; ``json_schema`` is left to the prompt (the caller parses the reply)."""
+    @property
+    def prompt_caching(self) -> bool:
+        """Long shared prompts are cached (see the module); ``cache_prompt=False`` turns it off."""
+        return self.cache_prompt is not False
+
+    def cache_identity(self) -> dict[str, Any]:
+        """The model, the endpoint and the settings that shape replies (never the key)."""
+        return {
+            "model": self.model,
+            "base_url": without_credentials(self.base_url),
+            "max_tokens": self.max_tokens,
+            "sampling_params": self.sampling_params,
+        }
+
+    def batches(self, policy: RetryPolicy) -> BatchBackend:
+        """Anthropic's Message Batches for this model, over its own connection settings."""
+        from polypick.providers.anthropic_batch import AnthropicBatch
+
+        return AnthropicBatch(self, policy)
+
+    async def continue_answer(self, request: ModelRequest, partial: str) -> Step:
+        """Assistant prefill: the partial answer as the last (assistant) message."""
+        from polypick.providers._continuation import continue_anthropic
+
+        return await continue_anthropic(self, request, partial)
+
+    async def generate(self, request: ModelRequest) -> list[Completion]:
+        """One request; a JSON schema is left to the prompt (the caller parses the reply)."""
+        messages, params = request.messages, request.params
         if not self.caches_prompt(messages):
             return [await self._complete(self.request_body(messages, params, cache=False))]
         body = self.request_body(messages, params, cache=True)

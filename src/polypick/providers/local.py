@@ -20,7 +20,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from polypick.core.types import Completion, Message, SamplingParams, Usage
+from polypick.core.protocol import ModelRequest
+from polypick.core.types import Completion, Message, SamplingParams, Step, Usage
 from polypick.errors import ConfigurationError, InvalidResponseError, MissingDependencyError
 
 __all__ = ["LocalChat", "default_model_path"]
@@ -71,8 +72,6 @@ class LocalChat:
         max_tokens: reply budget when the sampling plan sets none.
     """
 
-    max_n = 1
-
     def __init__(
         self, model_path: str | Path | None = None, *, n_ctx: int = 2048, max_tokens: int = 256
     ) -> None:
@@ -101,15 +100,22 @@ class LocalChat:
     async def aclose(self) -> None:
         """Nothing to release per event loop; loaded models stay shared for the process."""
 
-    async def generate(
-        self,
-        messages: Sequence[Message],
-        params: SamplingParams,
-        n: int = 1,
-        *,
-        json_schema: Mapping[str, Any] | None = None,
-    ) -> list[Completion]:
-        return [await asyncio.to_thread(self._complete, messages, params, json_schema)]
+    def cache_identity(self) -> dict[str, Any]:
+        """The model file and the default reply length."""
+        return {"model_path": str(self.model_path), "max_tokens": self.max_tokens}
+
+    async def continue_answer(self, request: ModelRequest, partial: str) -> Step:
+        """The chat template's prompt followed by ``partial``, completed as raw text."""
+        from polypick.providers._local_continuation import continue_local
+
+        return await continue_local(self, request, partial)
+
+    async def generate(self, request: ModelRequest) -> list[Completion]:
+        return [
+            await asyncio.to_thread(
+                self._complete, request.messages, request.params, request.json_schema
+            )
+        ]
 
     def _complete(
         self,

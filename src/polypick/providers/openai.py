@@ -12,7 +12,7 @@ import asyncio
 import json
 import os
 from collections.abc import Mapping, Sequence
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import openai
 import openai.resources.chat  # imported now rather than on first use: see _new_client
@@ -20,7 +20,8 @@ import pydantic
 from openai.types.chat import ChatCompletion
 from openai.types.chat.chat_completion import Choice
 
-from polypick.core.types import Completion, Message, SamplingParams, ToolCall, Usage
+from polypick.core.protocol import ModelRequest
+from polypick.core.types import Completion, SamplingParams, Step, ToolCall, Usage
 from polypick.core.usage import split_usage
 from polypick.errors import (
     ConfigurationError,
@@ -29,7 +30,12 @@ from polypick.errors import (
     ProviderStatusError,
 )
 from polypick.providers._loop_local import LoopLocal
-from polypick.providers._sdk_errors import map_sdk_error
+from polypick.providers._urls import without_credentials
+from polypick.providers.sdk_errors import map_sdk_error
+
+if TYPE_CHECKING:
+    from polypick.core.batching import BatchBackend
+    from polypick.core.retry import RetryPolicy
 
 __all__ = ["OpenAIChat"]
 
@@ -127,23 +133,42 @@ class OpenAIChat:
     async def aclose(self) -> None:
         await self._clients.close(lambda client: client.close())
 
-    async def generate(
-        self,
-        messages: Sequence[Message],
-        params: SamplingParams,
-        n: int = 1,
-        *,
-        json_schema: Mapping[str, Any] | None = None,
-    ) -> list[Completion]:
-        n = min(n, self.max_n)
+    def cache_identity(self) -> dict[str, Any]:
+        """The model, the server (never credentials) and the settings that shape replies."""
+        identity: dict[str, Any] = {
+            "model": self.model,
+            "base_url": without_credentials(self.base_url),
+        }
+        if self.extra_body:
+            identity["extra_body"] = self.extra_body
+        if self.structured_output:
+            identity["structured_output"] = True
+        return identity
+
+    def batches(self, policy: RetryPolicy) -> BatchBackend:
+        """OpenAI's Batch API for this model, over its own connection settings."""
+        from polypick.providers.openai_batch import OpenAIBatch
+
+        return OpenAIBatch(self, policy)
+
+    async def continue_answer(self, request: ModelRequest, partial: str) -> Step:
+        """Assistant-prefix continuation: the partial answer as the last assistant message with
+        vLLM's ``continue_final_message`` (vLLM, SGLang); servers without it answer afresh."""
+        from polypick.providers._continuation import continue_openai
+
+        return await continue_openai(self, request, partial)
+
+    async def generate(self, request: ModelRequest) -> list[Completion]:
+        n = min(request.n, self.max_n)
+        request = request if n == request.n else request.replace(n=n)
         try:
-            response = await self.send(self.request_body(messages, params, n, json_schema))
+            response = await self.send(self.request_body(request))
         except ProviderStatusError as exc:
             if n == 1 or self.n_support is not None or exc.status_code not in (400, 422):
                 raise
             # A server that rejects ``n`` (llama.cpp's llama-server): learn it and ask for one.
             self.n_support = False
-            response = await self.send(self.request_body(messages, params, 1, json_schema))
+            response = await self.send(self.request_body(request.replace(n=1)))
         # A server that ignores ``n`` answers with exactly one choice; one that honours it but
         # drops a choice (a filtered completion, say) still sends several, and keeps ``n``.
         if n > 1 and len(response.choices) == 1 and self.n_support is None:
@@ -165,16 +190,16 @@ class OpenAIChat:
             except (openai.OpenAIError, ValueError) as exc:  # ValueError: a malformed body
                 raise map_sdk_error(exc, openai, self.name) from exc
 
-    def request_body(
-        self,
-        messages: Sequence[Message],
-        params: SamplingParams,
-        n: int = 1,
-        json_schema: Mapping[str, Any] | None = None,
-    ) -> dict[str, Any]:
-        """The JSON body of the request :meth:`generate` sends for ``n`` samples of ``messages``
-        (also what a Batch API line carries): ``extra_body`` and ``min_p`` merged in, and
-        ``json_schema`` as ``response_format`` when ``structured_output`` is on."""
+    def request_body(self, request: ModelRequest) -> dict[str, Any]:
+        """The JSON body :meth:`generate` sends for ``request`` (also what a Batch API line
+        carries): ``extra_body`` and ``min_p`` merged in, and the JSON schema as
+        ``response_format`` when ``structured_output`` is on."""
+        messages, params, n, json_schema = (
+            request.messages,
+            request.params,
+            request.n,
+            request.json_schema,
+        )
         body: dict[str, Any] = {
             "model": self.model,
             "messages": [{"role": m.role, "content": m.content} for m in messages],

@@ -20,13 +20,7 @@ from polypick.search._run import Solution
 from polypick.search.base import SearchCost, SearchSettings, SearchStrategy
 from polypick.search.beam import BeamSearch, TreeSearch
 from polypick.search.bestofn import VerifiedBestOfN
-from polypick.search.continuation import (
-    Continuer,
-    Step,
-    continue_answer,
-    continuer_for,
-    register_continuation,
-)
+from polypick.search.continuation import Step, continue_answer, continuer_for
 from polypick.search.dvts import DVTS
 from polypick.search.judge import LLMStepJudge
 from polypick.search.lookahead import Lookahead
@@ -48,7 +42,6 @@ __all__ = [
     "DVTS",
     "Aggregate",
     "BeamSearch",
-    "Continuer",
     "FunctionStepper",
     "LLMStepJudge",
     "Lookahead",
@@ -73,7 +66,6 @@ __all__ = [
     "continue_answer",
     "continuer_for",
     "measure",
-    "register_continuation",
     "split_budget",
     "split_steps",
 ]

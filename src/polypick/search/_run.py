@@ -14,19 +14,22 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from polypick.core.protocol import ChatModel
-from polypick.core.retry import RetryPolicy, retrying
+from polypick.core.gateway import Gateway
+from polypick.core.protocol import ChatModel, ModelRequest, Stage
+from polypick.core.retry import RetryPolicy
 from polypick.core.trace import Recorder
 from polypick.core.types import (
+    Completion,
     ErrorInfo,
     Message,
     SamplingParams,
     SelectionFailure,
+    Step,
     Usage,
     prompt_text,
 )
 from polypick.errors import ConfigurationError, DeadlineExceededError
-from polypick.search.continuation import Step, continue_answer
+from polypick.search.continuation import continue_answer
 from polypick.search.verifiers import Scored, Verifier, VerifierReplyError, measure
 
 __all__ = ["SearchRun", "Solution", "check_whole"]
@@ -64,14 +67,33 @@ class SearchRun:
         self.messages = tuple(messages)
         self.prompt = prompt_text(messages)
         self.delimiter = delimiter
-        self.policy = policy
-        self.recorder = recorder
-        self.generation = Usage()
+        self.gateway = Gateway(recorder, policy, deadline)
         self.failures: list[SelectionFailure] = []
         self.errors: list[Exception] = []
-        self.deadline = deadline
-        """A ``time.monotonic()`` instant after which nothing new is started."""
         self.timed_out = False
+
+    @property
+    def recorder(self) -> Recorder:
+        return self.gateway.recorder
+
+    @property
+    def policy(self) -> RetryPolicy:
+        return self.gateway.policy
+
+    @property
+    def deadline(self) -> float | None:
+        """A ``time.monotonic()`` instant after which nothing new is started."""
+        return self.gateway.deadline
+
+    @property
+    def generation(self) -> Usage:
+        """What generating the solutions cost."""
+        return self.gateway.usage["generation"]
+
+    @property
+    def selection(self) -> Usage:
+        """What scoring them cost (verifier calls)."""
+        return self.gateway.usage["selection"]
 
     def remaining(self) -> float | None:
         """Seconds left before the deadline (``None``: no deadline)."""
@@ -104,47 +126,37 @@ class SearchRun:
         return "".join(step + self.delimiter for step in steps)
 
     async def _generation(
-        self, call: Callable[[], Awaitable[T]], usage: Callable[[T], Usage]
+        self, call: Callable[[], Awaitable[T]], usage: Callable[[T], Sequence[Completion]]
     ) -> T | None:
-        """Make one generation call through the retry layer and bill it; ``None`` (and a
-        recorded failure) if it fails."""
-        attempts = 1
-
-        def on_retry(attempt: int, exc: BaseException, wait: float) -> None:
-            nonlocal attempts
-            attempts = attempt + 1
-
+        """Make one generation call through the gateway and bill it; ``None`` (and a recorded
+        failure) if it fails."""
         if self.expired():
             return None
-        try:
-            result = await self.within(
-                retrying(call, self.policy, deadline=self.deadline, on_retry=on_retry),
-                "generation",
-            )
-        except Exception as exc:
-            self.generation = self.generation + Usage(requests=attempts)
-            self.fail("generation", exc, attempts)
+        outcome = await self.gateway.run(call, label="search.generation")
+        completions = usage(outcome.value) if outcome.value is not None else []
+        self.gateway.bill("generation", outcome.sent, completions)
+        if outcome.error is not None:
+            if isinstance(outcome.error, DeadlineExceededError):
+                self.cut("generation")
+            self.fail("generation", outcome.error, max(1, outcome.attempts))
             return None
-        if result is None:  # cut by the deadline: it was sent, so it is billed
-            self.generation = self.generation + Usage(requests=attempts)
-            self.fail("generation", DeadlineExceededError("the deadline cut this call"), attempts)
-            return None
-        self.generation = self.generation + usage(result) + Usage(requests=attempts)
-        return result
+        return outcome.value
 
     async def step(self, steps: Sequence[str], params: SamplingParams) -> Step | None:
         """Continue ``steps`` by one step; ``None`` (and a recorded failure) if it fails."""
         partial = self.partial(steps)
         return await self._generation(
-            lambda: continue_answer(self.llm, self.messages, partial, params), lambda s: s.usage
+            lambda: continue_answer(self.llm, self.messages, partial, params),
+            lambda s: [Completion(text=s.text, usage=s.usage)],
         )
 
-    async def generate(self, messages: Sequence[Message], params: SamplingParams) -> str | None:
+    async def generate(
+        self, messages: Sequence[Message], params: SamplingParams, stage: Stage = "sample"
+    ) -> str | None:
         """One whole answer to ``messages``; ``None`` (and a recorded failure) if it fails."""
-        completions = await self._generation(
-            lambda: self.llm.generate(messages, params, 1), lambda c: c[0].usage
-        )
-        return None if completions is None else completions[0].text
+        request = ModelRequest(tuple(messages), params, 1, stage)
+        completions = await self._generation(lambda: self.llm.generate(request), lambda c: c[:1])
+        return None if not completions else completions[0].text
 
     async def score(self, steps: Sequence[str]) -> Scored | None:
         """The verifier's score of ``steps``; ``None`` (and a recorded failure) if it fails,
@@ -164,7 +176,7 @@ class SearchRun:
                 "verifier",
             )
         except VerifierReplyError as exc:  # billed, but unusable
-            self.recorder.add_selection_usage(exc.usage)
+            self.gateway.usage["selection"] += exc.usage
             self.fail("verifier", exc, 1)
             return None
         except Exception as exc:
@@ -172,7 +184,7 @@ class SearchRun:
             return None
         if scored is None:
             return None
-        self.recorder.add_selection_usage(scored.usage)
+        self.gateway.usage["selection"] += scored.usage
         return scored
 
     async def score_all(self, paths: Sequence[Sequence[str]]) -> list[float | None]:

@@ -10,8 +10,8 @@ import math
 from collections.abc import Sequence
 
 from polypick.core.language import LanguageDetector
-from polypick.core.selection import detect_languages
 from polypick.core.types import Candidate, Selection, UsageReport
+from polypick.engine.selection import detect_languages
 from polypick.errors import DeadlineExceededError, TooFewCandidatesError
 from polypick.search._run import SearchRun, Solution
 from polypick.search.steps import Vote, choose, join_steps
@@ -75,7 +75,7 @@ async def build_selection(
         llm=run.llm.name,
         language=language,
         selection_failures=tuple(run.failures),
-        usage=UsageReport(generation=run.generation, selection=run.recorder.selection_usage),
+        usage=UsageReport(generation=run.generation, selection=run.selection),
         latency_s=run.recorder.elapsed(),
         trace=tuple(run.recorder.events),
     )

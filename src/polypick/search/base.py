@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from polypick.core.capabilities import validate
 from polypick.core.deadline import check_deadline, deadline_at
 from polypick.core.language import LanguageDetector, resolve_detector
 from polypick.core.protocol import ChatModel
 from polypick.core.retry import RetryPolicy
-from polypick.core.selection import detect_languages
 from polypick.core.sync import run_sync
 from polypick.core.trace import Recorder
 from polypick.core.types import (
@@ -24,6 +24,7 @@ from polypick.core.types import (
     prompt_text,
     to_messages,
 )
+from polypick.engine.selection import detect_languages
 from polypick.errors import ConfigurationError
 from polypick.providers import ModelSpec, resolve_model
 from polypick.search._run import SearchRun, Solution, check_whole
@@ -127,7 +128,7 @@ class SearchStrategy:
             max_tokens=settings.max_step_tokens,
             stop=(delimiter,) if self.needs_continuation else (),
         )
-        self.llm.validate(self.params)
+        validate(self.llm, self.params)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(llm={self.llm.name!r})"

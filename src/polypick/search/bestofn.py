@@ -11,8 +11,7 @@ calls. No continuation is needed, so every backend works.
 
 from __future__ import annotations
 
-from polypick.core.sampler import Sampler
-from polypick.core.types import Usage
+from polypick.engine.sampler import Sampler
 from polypick.errors import DeadlineExceededError
 from polypick.providers import ModelSpec
 from polypick.search._run import SearchRun, Solution, check_whole
@@ -54,9 +53,8 @@ class VerifiedBestOfN(SearchStrategy):
         return SearchCost(self.n, self.n)
 
     async def _search(self, run: SearchRun) -> list[Solution]:
-        sampler = Sampler(self.llm, self.retry, run.recorder, deadline=run.deadline)
+        sampler = Sampler(self.llm, run.gateway)
         samples = await sampler.sample(run.messages, [self.params] * self.n)
-        run.generation = run.generation + sum((c.usage for c in samples), Usage())
         for index, error in sorted(sampler.errors.items()):
             run.fail("generation", error, samples[index].attempts)
             if isinstance(error, DeadlineExceededError):

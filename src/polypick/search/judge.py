@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from polypick.core.protocol import ChatModel
+from polypick.core.capabilities import validate
+from polypick.core.protocol import ChatModel, ModelRequest
 from polypick.core.retry import RetryPolicy, retrying
 from polypick.core.types import Message, SamplingParams, Usage
 from polypick.providers import ModelSpec, resolve_model
 from polypick.search.steps import Aggregate, aggregate
 from polypick.search.verifiers import ProcessVerifier, Scored, VerifierReplyError
-from polypick.selectors._prompting import DATA_NOTICE, block, json_objects
+from polypick.selectors.prompting import DATA_NOTICE, block, json_objects
 
 __all__ = ["LLMStepJudge", "parse_step_scores", "step_judge_messages"]
 
@@ -92,7 +93,7 @@ class LLMStepJudge(ProcessVerifier):
         self.judge: ChatModel = resolve_model(judge)
         self.rate: Literal["each", "last"] = rate
         self.params = SamplingParams(temperature=0.0, max_tokens=max_tokens)
-        self.judge.validate(self.params)
+        validate(self.judge, self.params)
 
     def __repr__(self) -> str:
         return f"LLMStepJudge(judge={self.judge.name!r}, rate={self.rate!r})"
@@ -120,7 +121,9 @@ class LLMStepJudge(ProcessVerifier):
             attempts = attempt + 1
 
         replies = await retrying(
-            lambda: self.judge.generate(messages, self.params, 1, json_schema=schema),
+            lambda: self.judge.generate(
+                ModelRequest(tuple(messages), self.params, 1, "verifier", json_schema=schema)
+            ),
             policy,
             deadline=deadline,
             on_retry=on_retry,

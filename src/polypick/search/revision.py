@@ -120,7 +120,7 @@ class SequentialRevision(SearchStrategy):
             if run.expired():
                 break
             messages = revision_messages(run.messages, attempts, self.window)
-            text = await run.generate(messages, self.params)
+            text = await run.generate(messages, self.params, "revision" if step else "sample")
             run.recorder.event("revision.attempt", chain=chain, attempt=step, ok=text is not None)
             if text is not None:
                 attempts.append(text)

@@ -8,15 +8,14 @@ test can script exactly which steps a search sees — the step-wise counterpart 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from polypick.core.types import Completion, Message, SamplingParams, Usage, prompt_text
-from polypick.search.continuation import Step
+from polypick.core.protocol import ModelRequest
+from polypick.core.types import Completion, Message, SamplingParams, Step, Usage, prompt_text
 from polypick.search.steps import join_steps, split_steps
 
-__all__ = ["FunctionStepper", "StepCall", "StepFunction", "continue_stepper"]
+__all__ = ["FunctionStepper", "StepCall", "StepFunction"]
 
 StepFunction = Callable[[str, list[str], SamplingParams], "str | None"]
 """``fn(prompt, steps_so_far, params) -> the next step, or None when the answer is done``."""
@@ -41,8 +40,6 @@ class FunctionStepper:
 
     Token usage counts whitespace-separated words.
     """
-
-    max_n = 1
 
     def __init__(self, fn: StepFunction, *, delimiter: str = "\n\n", name: str = "stepper") -> None:
         self.fn = fn
@@ -74,15 +71,15 @@ class FunctionStepper:
             return Step("", True, "stop", words)
         return Step(text, False, "stop", words)
 
-    async def generate(
-        self,
-        messages: Sequence[Message],
-        params: SamplingParams,
-        n: int = 1,
-        *,
-        json_schema: Mapping[str, Any] | None = None,
-    ) -> list[Completion]:
+    async def continue_answer(self, request: ModelRequest, partial: str) -> Step:
+        """One step after ``partial`` (the :class:`~polypick.core.capabilities.Continuation`
+        capability)."""
+        steps = split_steps(partial, self.delimiter)
+        return self.next_step(request.messages, steps, request.params)
+
+    async def generate(self, request: ModelRequest) -> list[Completion]:
         """A whole answer: steps until ``fn`` returns ``None`` (at most 1000)."""
+        messages, params = request.messages, request.params
         steps: list[str] = []
         usage = Usage()
         for _ in range(1000):
@@ -93,10 +90,3 @@ class FunctionStepper:
             steps.append(step.text)
         text = join_steps(steps, self.delimiter)
         return [Completion(text=text, finish_reason="stop", usage=usage, model=self.name)]
-
-
-async def continue_stepper(
-    model: FunctionStepper, messages: Sequence[Message], partial: str, params: SamplingParams
-) -> Step:
-    """The continuer registered for :class:`FunctionStepper`."""
-    return model.next_step(messages, split_steps(partial, model.delimiter), params)

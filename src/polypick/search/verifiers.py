@@ -4,7 +4,7 @@ The contract shared by every search strategy and by the adaptive allocator:
 
 - an **outcome verifier** is any callable ``(prompt: str, answer: str) -> float`` or
   ``-> Awaitable[float]`` — the shape :class:`polypick.RewardSelector` runs, so a
-  :class:`~polypick.selectors.reward_endpoint.RewardEndpoint` (a reward model over HTTP) or a
+  :class:`~polypick.providers.RewardEndpoint` (a reward model over HTTP) or a
   function running unit tests is one;
 - a **process verifier** scores every step: ``(prompt, steps: list[str]) -> list[float]``, sync
   or async. Wrap such a function in :class:`ProcessVerifier`, which also makes it an outcome
@@ -23,6 +23,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from polypick.core.capabilities import RemoteScorer
 from polypick.core.retry import RetryPolicy, retrying
 from polypick.core.types import Usage
 from polypick.errors import ConfigurationError, InvalidResponseError
@@ -160,8 +161,6 @@ async def measure(
     """
     if isinstance(verifier, ProcessVerifier):
         return await verifier.measure(prompt, steps, policy, deadline)
-    from polypick.selectors.reward_endpoint import RewardEndpoint
-
     attempts = 1
 
     def on_retry(attempt: int, exc: BaseException, wait: float) -> None:
@@ -173,5 +172,5 @@ async def measure(
         return _finite(value, "the verifier")
 
     score = await retrying(once, policy, deadline=deadline, on_retry=on_retry)
-    usage = Usage(requests=attempts) if isinstance(verifier, RewardEndpoint) else Usage()
+    usage = Usage(requests=attempts) if isinstance(verifier, RemoteScorer) else Usage()
     return Scored((score,), score, usage)

@@ -17,7 +17,6 @@ from polypick.selectors.judge import JudgeSelector
 from polypick.selectors.majority import MajoritySelector
 from polypick.selectors.mbr import MBRSelector
 from polypick.selectors.reward import RewardFunction, RewardSelector
-from polypick.selectors.reward_endpoint import RewardEndpoint
 from polypick.selectors.tool_vote import ToolCallVoteSelector
 from polypick.selectors.tournament import TournamentSelector
 from polypick.selectors.weighted_majority import WeightedMajoritySelector
@@ -30,7 +29,6 @@ __all__ = [
     "JudgeSelector",
     "MBRSelector",
     "MajoritySelector",
-    "RewardEndpoint",
     "RewardFunction",
     "RewardSelector",
     "SelectionContext",
@@ -42,6 +40,7 @@ __all__ = [
     "WeightedMajoritySelector",
     "XMBRSelector",
     "default_selector",
+    "default_selector_name",
     "detect_injection",
     "extract_answer",
     "normalize_answer",
@@ -87,7 +86,14 @@ def resolve_selector(spec: SelectorSpec, **options: Any) -> Selector:
     return RewardSelector(spec)
 
 
-def default_selector(judge_configured: bool) -> Selector:
+def default_selector_name(judge_configured: bool) -> str:
+    """The name of the selector used when none is named (see :func:`default_selector`)."""
+    if judge_configured:
+        return "chops"
+    return "mbr" if importlib.util.find_spec("sacrebleu") is not None else "majority"
+
+
+def default_selector(judge_configured: bool, **options: Any) -> Selector:
     """The selector used when none is named.
 
     With a judge configured: CHOPS — one checklist call and one call that compares all
@@ -95,9 +101,9 @@ def default_selector(judge_configured: bool) -> Selector:
     and the one that held up best outside English. Without one: MBR with chrF — the candidate
     that agrees most with the others, at no model cost and in any script — or, when the
     ``multilingual`` extra (sacrebleu) is missing, a majority vote over final answers.
+    ``options`` configure it (``selector_options``).
     """
-    if judge_configured:
-        return resolve_selector("chops")
-    if importlib.util.find_spec("sacrebleu") is not None:
-        return resolve_selector("mbr", utility="chrf")
-    return MajoritySelector()
+    name = default_selector_name(judge_configured)
+    if name == "mbr":
+        options = {"utility": "chrf"} | options
+    return resolve_selector(name, **options)

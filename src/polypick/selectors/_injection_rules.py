@@ -6,7 +6,7 @@ Each table maps a rule name to a regular expression over folded text, in the not
 
 from __future__ import annotations
 
-from polypick.selectors._prompting import RESERVED_TAGS
+from polypick.selectors.prompting import RESERVED_TAGS
 
 # --- English, and what needs no language -----------------------------------------------------
 

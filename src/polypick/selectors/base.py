@@ -7,23 +7,23 @@ usage and records the trace like any sampling call. The deciding logic of each s
 pure functions next to it, so it can be tested without any model.
 
 The context also carries the :class:`~polypick.selectors.injection_policy.InjectionPolicy` that
-:func:`~polypick.core.selection.run_selector` applies around every selector; flagged candidates
+:func:`~polypick.engine.selection.run_selector` applies around every selector; flagged candidates
 carry the ``"injection"`` flag, and :func:`penalise_flagged` is the rule that keeps them from
 winning.
 """
 
 from __future__ import annotations
 
-import asyncio
 import math
-import time
-from collections.abc import Awaitable, Mapping, Sequence
-from typing import Any, Protocol, runtime_checkable
+from abc import ABC, abstractmethod
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from polypick.core.protocol import ChatModel
-from polypick.core.retry import RetryPolicy, retrying
+from polypick.core.gateway import Gateway
+from polypick.core.protocol import ChatModel, ModelRequest, Stage
+from polypick.core.retry import RetryPolicy
 from polypick.core.trace import Recorder
 from polypick.core.types import (
     Candidate,
@@ -32,19 +32,20 @@ from polypick.core.types import (
     Message,
     SamplingParams,
     SelectionFailure,
-    Usage,
 )
-from polypick.errors import DeadlineExceededError
+from polypick.errors import ConfigurationError, InvalidResponseError
 from polypick.selectors.injection import INJECTION
-from polypick.selectors.injection_policy import InjectionPolicy, InjectionSpec, resolve_injection
 
 __all__ = [
+    "SELECTOR_MEMBERS",
     "SelectionContext",
     "Selector",
     "Verdict",
     "best_index",
     "fallback_index",
     "flagged",
+    "missing_members",
+    "not_a_selector",
     "off_language",
     "penalise_flagged",
 ]
@@ -60,23 +61,84 @@ class Verdict(BaseModel):
     fallback: bool = False
 
 
-@runtime_checkable
-class Selector(Protocol):
-    """Chooses one candidate."""
+class Selector(ABC):
+    """Chooses one candidate: the base class of every selector.
+
+    A selector needs one method, :meth:`select`. Every other member has a documented default
+    here; override the ones that differ:
+
+    Attributes:
+        name: how results and traces name it (default: the class name).
+        needs_judge: whether :meth:`select` asks the judge model (``context.judge``); then
+            ``BestOfN`` supplies one (the sampled model itself when no judge is given).
+        handles_tool_calls: whether it can choose among candidates that call tools; when
+            ``False`` (default) such candidates are chosen by a vote on their calls instead.
+        language_fidelity: whether a candidate detected in another language than the prompt
+            must never win over one in the prompt's language; ``True`` makes ``BestOfN``
+            detect the candidates' languages and enforce it around :meth:`select`.
+        reads_candidates: whether a model reads the candidates' text while selecting (a judge,
+            a reward model), which makes screening them for text aimed at the judge worthwhile;
+            by default, whenever :attr:`needs_judge`.
+    """
+
+    name: str = "selector"
+    needs_judge: bool = False
+    handles_tool_calls: bool = False
+    language_fidelity: bool = False
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "name" not in vars(cls) and cls.name == Selector.name:
+            cls.name = cls.__name__
 
     @property
-    def name(self) -> str: ...
+    def reads_candidates(self) -> bool:
+        return self.needs_judge
 
-    @property
-    def needs_judge(self) -> bool:
-        """Whether ``select`` calls ``context.ask`` on the judge model."""
-        ...
+    def planned_calls(self, n: int) -> int | None:
+        """The model calls it makes for ``n`` candidates when every reply is readable, before
+        retries (cost plans and budgets); ``None`` (default) when unknown."""
+        return 0 if not self.needs_judge else None
 
-    async def select(self, context: SelectionContext) -> Verdict: ...
+    @abstractmethod
+    async def select(self, context: SelectionContext) -> Verdict:
+        """Choose one of ``context.candidates``."""
+
+
+SELECTOR_MEMBERS = ("name", "needs_judge", "handles_tool_calls", "language_fidelity", "select")
+
+
+def missing_members(obj: object) -> list[str]:
+    """The :class:`Selector` members ``obj`` lacks (for errors about incomplete selectors)."""
+    return [m for m in SELECTOR_MEMBERS if not hasattr(obj, m)]
+
+
+def not_a_selector(obj: object) -> ConfigurationError | None:
+    """The error for an object that means to be a selector (it has ``select``) but does not
+    subclass :class:`Selector`; ``None`` for anything else."""
+    if isinstance(obj, Selector) or not hasattr(obj, "select"):
+        return None
+    missing = missing_members(obj)
+    detail = f"; it lacks {', '.join(missing)}" if missing else ""
+    return ConfigurationError(
+        f"{obj!r} has a select() method but is not a polypick Selector{detail}: subclass "
+        "polypick.Selector, which supplies documented defaults for every member but select()"
+    )
 
 
 class SelectionContext:
-    """Everything a selector may use for one call."""
+    """Everything a selector may use for one call.
+
+    Args:
+        prompt: the prompt's messages.
+        candidates: the candidates to choose from.
+        llm: the sampled model (X-MBR draws its evidence from it).
+        judge: the judge model, for selectors that need one.
+        gateway: the call's gateway; every model call goes through it (:meth:`ask`).
+        language: the prompt's language (ISO 639-1), or ``None``.
+        context: the call's ``context`` (see :class:`~polypick.core.protocol.ModelRequest`).
+        recorder, policy, deadline: build a gateway when none is given.
+    """
 
     def __init__(
         self,
@@ -85,11 +147,12 @@ class SelectionContext:
         *,
         llm: ChatModel,
         judge: ChatModel | None,
-        recorder: Recorder,
-        policy: RetryPolicy,
-        deadline: float | None = None,
+        gateway: Gateway | None = None,
         language: str | None = None,
-        injection: InjectionSpec = "penalise",
+        context: object = None,
+        recorder: Recorder | None = None,
+        policy: RetryPolicy | None = None,
+        deadline: float | None = None,
     ) -> None:
         self.prompt = tuple(prompt)
         self.language = language
@@ -97,27 +160,36 @@ class SelectionContext:
         self.candidates = tuple(candidates)
         self.llm = llm
         self.judge = judge
-        self.recorder = recorder
-        self.policy = policy
-        self.deadline = deadline
-        self.injection: InjectionPolicy = resolve_injection(injection)
-        """What to do with candidates aimed at the judge; applied by ``run_selector``."""
+        if gateway is None:
+            gateway = Gateway(recorder or Recorder(), policy or RetryPolicy(), deadline)
+        self.gateway = gateway
+        self.context = context
         self.failures: list[SelectionFailure] = []
+
+    @property
+    def recorder(self) -> Recorder:
+        return self.gateway.recorder
+
+    @property
+    def deadline(self) -> float | None:
+        return self.gateway.deadline
+
+    @property
+    def policy(self) -> RetryPolicy:
+        return self.gateway.policy
 
     def subset(self, indices: Sequence[int]) -> SelectionContext:
         """A context showing only the candidates at ``indices``, in that order, with the same
-        models, trace, usage, deadline and policy; its failures are its own, and refer to
+        models, gateway (trace, usage, deadline, policy); its failures are its own, and refer to
         positions in ``indices``."""
         return SelectionContext(
             self.prompt,
             [self.candidates[i] for i in indices],
             llm=self.llm,
             judge=self.judge,
-            recorder=self.recorder,
-            policy=self.policy,
-            deadline=self.deadline,
+            gateway=self.gateway,
             language=self.language,
-            injection=self.injection,
+            context=self.context,
         )
 
     async def ask(
@@ -126,63 +198,29 @@ class SelectionContext:
         messages: Sequence[Message],
         params: SamplingParams,
         *,
-        stage: str,
+        label: str,
+        stage: Stage = "judge",
         candidate: int | None = None,
         json_schema: Mapping[str, Any] | None = None,
     ) -> Completion | None:
-        """Make one selection-stage call; ``None`` (and a recorded failure) if it fails."""
-        attempts = 1
-
-        def on_retry(attempt: int, exc: BaseException, wait: float) -> None:
-            nonlocal attempts
-            attempts = attempt + 1
-            self.recorder.event(f"{stage}.retry", candidate=candidate, error=str(exc), wait_s=wait)
-
-        sent = (
-            0  # attempts that really reached the model: a call the deadline stopped first costs 0
+        """Make one selection-stage call through the gateway; ``None`` (and a recorded failure
+        named ``label``) if it fails."""
+        request = ModelRequest(
+            tuple(messages), params, 1, stage, json_schema=json_schema, context=self.context
         )
-
-        def attempt() -> Awaitable[list[Completion]]:
-            nonlocal sent
-            sent += 1
-            return model.generate(messages, params, 1, json_schema=json_schema)
-
-        started = time.monotonic()
-        try:
-            completions = await asyncio.wait_for(
-                retrying(
-                    attempt,
-                    self.policy,
-                    deadline=self.deadline,
-                    on_retry=on_retry,
-                ),
-                timeout=self._remaining(),
-            )
-        except DeadlineExceededError as exc:  # also a TimeoutError: handle it first
-            self.recorder.add_selection_usage(Usage(requests=sent))
-            self.fail(stage, exc, candidate=candidate, attempts=attempts)
+        outcome = await self.gateway.generate(model, request, label=label, candidate=candidate)
+        if outcome.error is not None or not outcome.value:
+            error = outcome.error or InvalidResponseError("the model returned no completion")
+            self.fail(label, error, candidate=candidate, attempts=max(1, outcome.attempts))
             return None
-        except asyncio.TimeoutError:
-            self.recorder.add_selection_usage(Usage(requests=sent))
-            error = DeadlineExceededError(f"the deadline ran out during a {stage} call")
-            self.fail(stage, error, candidate=candidate, attempts=attempts)
-            return None
-        except Exception as exc:
-            self.recorder.add_selection_usage(Usage(requests=sent))
-            self.fail(stage, exc, candidate=candidate, attempts=attempts)
-            return None
-        completion = completions[0]
-        self.recorder.add_selection_usage(completion.usage + Usage(requests=sent))
+        completion = outcome.value[0]
         self.recorder.event(
-            f"{stage}.done",
+            f"{label}.done",
             candidate=candidate,
-            latency_s=round(time.monotonic() - started, 6),
+            latency_s=round(outcome.latency_s, 6),
             tokens=completion.usage.total_tokens,
         )
         return completion
-
-    def _remaining(self) -> float | None:
-        return None if self.deadline is None else max(0.0, self.deadline - time.monotonic())
 
     def fail(
         self, stage: str, exc: BaseException, *, candidate: int | None = None, attempts: int = 1

@@ -17,17 +17,8 @@ import random
 from collections.abc import Sequence
 
 from polypick.core.types import SamplingParams
-from polypick.errors import ConfigurationError
-from polypick.selectors._prompting import (
-    LabelStyle,
-    ask_parsed,
-    block,
-    json_field,
-    make_labels,
-    parse_label,
-    permutation_orders,
-)
-from polypick.selectors.base import SelectionContext, Verdict, best_index
+from polypick.errors import ConfigurationError, InvalidResponseError
+from polypick.selectors.base import SelectionContext, Selector, Verdict, best_index
 from polypick.selectors.chops_prompts import (
     CHECKLIST_SCHEMA,
     GENERIC_CHECKLIST,
@@ -41,11 +32,21 @@ from polypick.selectors.chops_prompts import (
     selection_messages,
     tally,
 )
+from polypick.selectors.prompting import (
+    LabelStyle,
+    ask_parsed,
+    block,
+    echoes,
+    json_field,
+    make_labels,
+    parse_label,
+    permutation_orders,
+)
 
 __all__ = ["ChopsSelector"]
 
 
-class ChopsSelector:
+class ChopsSelector(Selector):
     """Checklisted one-pass selection: an LLM judge reads all candidates at once.
 
     Args:
@@ -141,14 +142,18 @@ class ChopsSelector:
         items, source = list(self.checklist), "user" if self.checklist else "none"
         if self.write_checklist:
             assert context.judge is not None, "BestOfN supplies a judge to selectors that need one"
+            messages = checklist_messages(context.prompt)
             reply = await context.ask(
                 context.judge,
-                checklist_messages(context.prompt),
+                messages,
                 self.params.model_copy(update={"max_tokens": 256}),
-                stage="chops.checklist",
+                label="chops.checklist",
                 json_schema=CHECKLIST_SCHEMA,
             )
-            parsed = None if reply is None else parse_checklist(reply.text)
+            echoed = reply is not None and echoes(reply.text, messages)
+            if echoed:
+                context.fail("chops.checklist", InvalidResponseError("the judge echoed its prompt"))
+            parsed = None if reply is None or echoed else parse_checklist(reply.text)
             items, source = (parsed, "judge") if parsed else (list(GENERIC_CHECKLIST), "generic")
         checklist = build_checklist(items, context.language)
         context.recorder.event("chops.checklist", source=source, items=list(checklist))
@@ -195,7 +200,7 @@ class ChopsSelector:
             selection_messages(context.prompt, texts, labels, checklist),
             self.params,
             lambda text: parse_label(text, labels),
-            stage="chops.select",
+            label="chops.select",
             reminder=REMINDER.format(ids=", ".join(labels)),
             json_schema=select_schema(labels),
         )

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from polypick.core.types import Message
-from polypick.selectors._prompting import (
+from polypick.selectors.prompting import (
     DATA_NOTICE,
     block,
     conversation_text,

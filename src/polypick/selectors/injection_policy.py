@@ -1,7 +1,7 @@
 """What to do with candidates whose text is aimed at the judge: the injection policy.
 
 :func:`~polypick.selectors.injection.detect_injection` finds them; the policy says whether they
-are penalised (default), excluded or only flagged. :func:`polypick.core.selection.run_selector`
+are penalised (default), excluded or only flagged. :func:`polypick.engine.selection.run_selector`
 applies it for every selector. See docs/selectors/injection.md.
 """
 

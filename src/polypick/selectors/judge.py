@@ -31,15 +31,15 @@ from statistics import fmean
 
 from polypick.core.types import Candidate, Message, SamplingParams
 from polypick.errors import ConfigurationError
-from polypick.selectors._prompting import (
+from polypick.selectors.base import SelectionContext, Selector, Verdict, best_index, fallback_index
+from polypick.selectors.prompting import (
     DATA_NOTICE,
     ask_parsed,
     conversation_text,
     json_objects,
     language_item,
 )
-from polypick.selectors._prompting import block as _block  # pairwise.py imports it from here
-from polypick.selectors.base import SelectionContext, Verdict, best_index, fallback_index
+from polypick.selectors.prompting import block as _block  # pairwise.py imports it from here
 
 __all__ = ["JudgeSelector", "judge_messages", "parse_score"]
 
@@ -53,7 +53,10 @@ INSTRUCTIONS = (
     '{{"reasoning": "<one or two sentences>", "score": <integer {low}-{high}>}}'
 )
 REQUIREMENT = "Requirement: {item}. An answer in another language fails the request: rate it low."
-REMINDER = 'Your reply could not be read. Reply with only a JSON object like {"score": 7}.'
+REMINDER = (
+    "Your reply could not be read. Reply with only a JSON object with your reasoning and the "
+    'score: {"reasoning": "<one or two sentences>", "score": <a whole number>}.'
+)
 
 _KEYED = re.compile(
     r"\b(?:score|rating)\b[^\w-]{0,3}[:=]?\s*(-?\d+(?:\.\d+)?)(\s*/\s*\d+)?", re.IGNORECASE
@@ -107,7 +110,7 @@ def _in_range(raw: str, low: float, high: float) -> float | None:
     return value if low <= value <= high else None
 
 
-class JudgeSelector:
+class JudgeSelector(Selector):
     """Rate every candidate with an LLM judge and keep the best-rated one.
 
     Args:
@@ -180,7 +183,7 @@ class JudgeSelector:
                     messages,
                     self.params,
                     lambda text: parse_score(text, self.low, self.high),
-                    stage="judge",
+                    label="judge",
                     reminder=REMINDER,
                     json_schema=self.schema,
                     candidate=index,

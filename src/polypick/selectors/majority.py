@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from polypick.selectors.answers import AnswerExtractor, extract_answer
-from polypick.selectors.base import SelectionContext, Verdict, fallback_index
+from polypick.selectors.base import SelectionContext, Selector, Verdict, fallback_index
 
 __all__ = ["MajoritySelector", "vote"]
 
@@ -33,7 +33,7 @@ def vote(answers: Sequence[str | None], greedy: Sequence[bool]) -> Verdict:
     return Verdict(index=winner, scores=scores)
 
 
-class MajoritySelector:
+class MajoritySelector(Selector):
     """Vote over final answers; ``extract`` maps a candidate's text to its answer."""
 
     name = "majority"

@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from polypick.selectors.base import SelectionContext, Verdict, best_index, fallback_index
+from polypick.selectors.base import SelectionContext, Selector, Verdict, best_index, fallback_index
 from polypick.selectors.utilities import Utility, UtilitySpec, resolve_utility
 
 __all__ = ["MBRSelector", "mbr_decide", "mbr_scores"]
@@ -91,7 +91,7 @@ async def mbr_decide(
     return Verdict(index=index, scores=tuple(scores))
 
 
-class MBRSelector:
+class MBRSelector(Selector):
     """Pick the candidate with the highest mean utility against the other candidates.
 
     Args:
@@ -106,14 +106,11 @@ class MBRSelector:
 
     def __init__(self, utility: UtilitySpec = "chrf", *, language_fidelity: bool = True) -> None:
         self.utility = resolve_utility(utility)
+        self.needs_judge = self.utility.needs_judge
         self.language_fidelity = language_fidelity
 
     def __repr__(self) -> str:
         return f"MBRSelector(utility={self.utility.name!r})"
-
-    @property
-    def needs_judge(self) -> bool:
-        return self.utility.needs_judge
 
     def planned_calls(self, n: int) -> int:
         """Judge calls: none for metric utilities; per unordered pair for the LLM utility."""

@@ -30,7 +30,8 @@ from typing import Any, Literal, TypeVar
 
 from polypick.core.types import Message, SamplingParams
 from polypick.errors import ConfigurationError
-from polypick.selectors._prompting import (
+from polypick.selectors.base import SelectionContext
+from polypick.selectors.prompting import (
     DATA_NOTICE,
     ask_parsed,
     block,
@@ -38,7 +39,6 @@ from polypick.selectors._prompting import (
     json_objects,
     language_name,
 )
-from polypick.selectors.base import SelectionContext
 
 __all__ = [
     "REMINDER",
@@ -70,9 +70,12 @@ CROSS_LINGUAL = (
 )
 INSTRUCTIONS = (
     'Which response is better? Answer "tie" only if they are equally good. Reply with only a JSON '
-    'object: {"reasoning": "<one or two sentences>", "winner": "A" or "B" or "tie"}'
+    'object: {"reasoning": "<one or two sentences>", "winner": "<A, B or tie>"}'
 )
-REMINDER = 'Your reply could not be read. Reply with only a JSON object like {"winner": "A"}.'
+REMINDER = (
+    "Your reply could not be read. Reply with only a JSON object with your reasoning and the "
+    'winner: {"reasoning": "<one or two sentences>", "winner": "<A, B or tie>"}.'
+)
 REASONING_CHARS = 400
 
 _WINNER_FIELD = re.compile(r'"winner"\s*:\s*"([^"]{1,20})"', re.IGNORECASE)
@@ -195,7 +198,7 @@ async def compare(
                 ),
                 params,
                 parse_winner,
-                stage=stage,
+                label=stage,
                 reminder=REMINDER,
                 json_schema=schema,
                 candidate=candidate,

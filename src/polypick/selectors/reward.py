@@ -4,8 +4,9 @@ wins (the "RM BoN" baseline of Khairi et al., 2025).
 Cost: N scorer calls, concurrently. The scorer takes ``(prompt, candidate)`` — the last user
 message and the candidate's text — and returns a number. It may be a sync function (run in a
 worker thread so it cannot block the event loop), an async function, or a reward model served
-over HTTP (:class:`~polypick.selectors.reward_endpoint.RewardEndpoint`, whose requests are retried
-by the core's retry layer and counted in ``usage.selection``). A call that raises or returns a
+over HTTP (a :class:`~polypick.core.capabilities.RemoteScorer` such as
+:class:`~polypick.providers.RewardEndpoint`, whose requests are counted in ``usage.selection``);
+every call is retried through the call's gateway. A call that raises or returns a
 non-finite value leaves that candidate unscored and is listed in ``Selection.selection_failures``;
 if none is scored, the greedy candidate (else the first) is returned.
 """
@@ -16,20 +17,18 @@ import asyncio
 import inspect
 import math
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, cast
 
-from polypick.core.retry import retrying
-from polypick.core.types import Usage
+from polypick.core.capabilities import RemoteScorer
 from polypick.errors import ConfigurationError, InvalidResponseError
-from polypick.selectors.base import SelectionContext, Verdict, best_index, fallback_index
-from polypick.selectors.reward_endpoint import RewardEndpoint
+from polypick.selectors.base import SelectionContext, Selector, Verdict, best_index, fallback_index
 
 __all__ = ["RewardFunction", "RewardSelector"]
 
 RewardFunction = Callable[[str, str], float] | Callable[[str, str], Awaitable[float]]
 
 
-class RewardSelector:
+class RewardSelector(Selector):
     """Score candidates with ``fn(prompt, candidate) -> float`` and keep the best.
 
     Args:
@@ -50,10 +49,12 @@ class RewardSelector:
             )
         self.fn = fn
         self.language_fidelity = language_fidelity
+        self.remote = isinstance(cast(object, fn), RemoteScorer)
+        """Whether every score is a request to a server (counted as usage)."""
 
     def planned_calls(self, n: int) -> int:
         """Model calls: N requests to a reward endpoint; local functions cost none."""
-        return n if isinstance(self.fn, RewardEndpoint) else 0
+        return n if self.remote else 0
 
     async def select(self, context: SelectionContext) -> Verdict:
         prompt = next((m.content for m in reversed(context.prompt) if m.role == "user"), "")
@@ -85,28 +86,18 @@ class RewardSelector:
     async def _score(
         self, context: SelectionContext, prompt: str, index: int, text: str
     ) -> float | None:
-        attempts = 1
-
-        def on_retry(attempt: int, exc: BaseException, wait: float) -> None:
-            nonlocal attempts
-            attempts = attempt + 1
-            context.recorder.event("reward.retry", candidate=index, error=str(exc), wait_s=wait)
-
-        try:
-            score = await retrying(
-                lambda: self._call(prompt, text),
-                context.policy,
-                deadline=context.deadline,
-                on_retry=on_retry,
+        outcome = await context.gateway.run(
+            lambda: self._call(prompt, text), label="reward", candidate=index
+        )
+        if self.remote:  # HTTP requests are usage; local calls are not
+            context.gateway.bill("selection", outcome.sent, ())
+        if outcome.error is not None:
+            context.fail(
+                "reward", outcome.error, candidate=index, attempts=max(1, outcome.attempts)
             )
-        except Exception as exc:
-            score = None
-            context.fail("reward", exc, candidate=index, attempts=attempts)
-        if isinstance(self.fn, RewardEndpoint):  # HTTP requests are usage; local calls are not
-            context.recorder.add_selection_usage(Usage(requests=attempts))
-        if score is not None:
-            context.recorder.event("reward.score", candidate=index, score=score)
-        return score
+            return None
+        context.recorder.event("reward.score", candidate=index, score=outcome.value)
+        return outcome.value
 
 
 def _is_async(fn: object) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from polypick.core.types import Candidate
 from polypick.selectors.answers import normalize_answer
-from polypick.selectors.base import SelectionContext, Verdict
+from polypick.selectors.base import SelectionContext, Selector, Verdict
 from polypick.selectors.majority import vote
 
 __all__ = ["ToolCallVoteSelector", "action_key"]
@@ -28,7 +28,7 @@ def action_key(candidate: Candidate) -> str:
     return "text:" + normalize_answer(candidate.text)
 
 
-class ToolCallVoteSelector:
+class ToolCallVoteSelector(Selector):
     """Majority vote over canonical tool calls (see the module documentation)."""
 
     name = "tool_vote"

@@ -31,6 +31,7 @@ from typing import Literal
 from polypick.errors import ConfigurationError
 from polypick.selectors.base import (
     SelectionContext,
+    Selector,
     Verdict,
     best_index,
     fallback_index,
@@ -53,7 +54,7 @@ def match_winner(a: int, b: int, p: float | None, greedy: tuple[bool, ...]) -> i
     return min(a, b)
 
 
-class TournamentSelector:
+class TournamentSelector(Selector):
     """Let the candidates meet in pairwise matches judged by an LLM.
 
     Args:

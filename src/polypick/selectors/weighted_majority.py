@@ -45,7 +45,7 @@ def weighted_vote(
     return Verdict(index=winner, scores=scores)
 
 
-class WeightedMajoritySelector:
+class WeightedMajoritySelector(Selector):
     """Vote over final answers weighted by ``scorer``'s per-candidate scores.
 
     Args:
@@ -59,11 +59,8 @@ class WeightedMajoritySelector:
         self, scorer: Selector | None = None, extract: AnswerExtractor = extract_answer
     ) -> None:
         self.scorer: Selector = scorer if scorer is not None else JudgeSelector()
+        self.needs_judge = self.scorer.needs_judge
         self.extract = extract
-
-    @property
-    def needs_judge(self) -> bool:
-        return self.scorer.needs_judge
 
     def planned_calls(self, n: int) -> int:
         """The scorer's calls."""

@@ -28,9 +28,9 @@ from collections.abc import Callable
 
 from polypick.core.types import Message, SamplingParams, prompt_text
 from polypick.errors import ConfigurationError, InvalidResponseError
-from polypick.selectors._prompting import block, language_name
-from polypick.selectors.base import SelectionContext, Verdict
+from polypick.selectors.base import SelectionContext, Selector, Verdict
 from polypick.selectors.mbr import mbr_decide, planned_utility_calls
+from polypick.selectors.prompting import block, language_name
 from polypick.selectors.utilities import UtilitySpec, resolve_utility
 
 __all__ = ["ParallelPrompt", "XMBRSelector", "translate_messages"]
@@ -58,7 +58,7 @@ def _clean(translation: str) -> str:
     return text.strip()
 
 
-class XMBRSelector:
+class XMBRSelector(Selector):
     """MBR whose pseudo-references include ``evidence`` samples in a ``pivot`` language.
 
     Args:
@@ -96,6 +96,7 @@ class XMBRSelector:
                 f"evidence must be a whole number >= 1, got {evidence!r}; use MBRSelector for none"
             )
         self.utility = resolve_utility(utility)
+        self.needs_judge = self.utility.needs_judge
         if not self.utility.cross_lingual:
             raise ConfigurationError(
                 "X-MBR compares candidates with evidence written in another language, and the "
@@ -119,10 +120,6 @@ class XMBRSelector:
 
     def __repr__(self) -> str:
         return f"XMBRSelector(evidence={self.evidence}, utility={self.utility.name!r})"
-
-    @property
-    def needs_judge(self) -> bool:
-        return self.utility.needs_judge
 
     def planned_calls(self, n: int) -> int:
         """At most one translation and M evidence generations, plus the utility's judge calls
@@ -151,7 +148,13 @@ class XMBRSelector:
         messages[last] = Message(role="user", content=translated)
         replies = await asyncio.gather(
             *(
-                context.ask(context.llm, messages, self._params(context, k), stage="xmbr.evidence")
+                context.ask(
+                    context.llm,
+                    messages,
+                    self._params(context, k),
+                    label="xmbr.evidence",
+                    stage="evidence",
+                )
                 for k in range(self.evidence)
             )
         )
@@ -175,7 +178,11 @@ class XMBRSelector:
             return source
         params = SamplingParams(temperature=0.0, max_tokens=self.max_tokens)
         reply = await context.ask(
-            context.llm, translate_messages(source, pivot), params, stage="xmbr.translate"
+            context.llm,
+            translate_messages(source, pivot),
+            params,
+            label="xmbr.translate",
+            stage="translation",
         )
         if reply is None:
             return None

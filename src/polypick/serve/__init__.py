@@ -15,7 +15,7 @@ except ImportError:
     raise MissingDependencyError("polypick serve", "serve") from None
 
 from polypick.serve.app import create_app
-from polypick.serve.config import Defaults, Options
+from polypick.serve.config import Options
 from polypick.serve.settings import ServeSettings
 
-__all__ = ["Defaults", "Options", "ServeSettings", "create_app"]
+__all__ = ["Options", "ServeSettings", "create_app"]

@@ -15,7 +15,6 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from polypick.core.language import default_detector
-from polypick.core.retry import RetryPolicy
 from polypick.providers import ModelSpec, resolve_model
 from polypick.serve.endpoints import (
     ServeState,
@@ -56,13 +55,16 @@ def create_app(
     settings = settings or ServeSettings()
     upstream = settings.upstream() if llm is None else resolve_model(llm)
     judging = settings.judge_model(upstream) if judge is None else resolve_model(judge)
-    retry = RetryPolicy(max_retries=settings.retries)
-    pool = BestOfNPool(upstream, judging, retry, settings.pool_size)
+    retry = settings.bon.retry if settings.retries is None else settings.retries
+    operator = settings.bon.replace(
+        judge=judging if judging is not None else settings.bon.judge, retry=retry
+    )
+    pool = BestOfNPool(upstream, operator, settings.pool_size)
     state = ServeState(settings, upstream, judging, pool)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        if settings.defaults.detect_language:
+        if settings.bon.detect_language is not False:
             # load the language model now (about a second), not during the first request
             await asyncio.to_thread(default_detector(), "warming up the language detector")
         try:

@@ -5,8 +5,9 @@ A client asks for best-of-N in two ways, which combine: a model-name prefix such
 body (``extra_body={"polypick": {...}}`` in the OpenAI SDKs) whose fields are those of
 :class:`Options`.
 
-A setting given both ways must agree. What neither gives comes from the server's defaults. The
-result is a :class:`BonKey`: hashable, so equal settings share one ``BestOfN``. All pure.
+A setting given both ways must agree. What neither gives comes from the operator's
+:class:`~polypick.Settings`. The result is a :class:`BonKey` of what the request changes:
+hashable, so equal settings share one ``BestOfN``. All pure.
 """
 
 from __future__ import annotations
@@ -14,19 +15,28 @@ from __future__ import annotations
 import json
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from polypick.core.profiles import CheckedModel, describe
-from polypick.core.sampling import resolve_sampling
+from polypick.core.profiles import describe
+from polypick.core.sampling import (
+    Hedged,
+    SamplingPlan,
+    Temperature,
+    Temperatures,
+    resolve_sampling,
+)
+from polypick.engine.components import resolve_selector_spec
+from polypick.engine.settings import Settings
 from polypick.errors import ConfigurationError
 from polypick.selectors import selectors
 from polypick.serve.errors import invalid
 
 __all__ = [
     "BonKey",
-    "Defaults",
     "Options",
     "SamplingFields",
+    "check_operator_settings",
+    "plan_for",
     "read_options",
     "resolve_key",
     "selector_names",
@@ -71,43 +81,46 @@ class SamplingFields(BaseModel):
     stop: tuple[str, ...] = ()
 
 
-class Defaults(CheckedModel):
-    """The server's settings for what a request leaves out, and its limits."""
-
-    n: int = Field(default=5, ge=1)
-    selector: str | None = None
-    sampling: str = "hedged"
-    min_candidates: int = Field(default=1, ge=1)
-    deadline: float | None = Field(default=None, gt=0)
-    injection: Literal["penalise", "exclude", "ignore"] = "penalise"
-    detect_language: bool = True
-    max_n: int = Field(default=16, ge=1, description="the most candidates one request may ask")
-
-    @model_validator(mode="after")
-    def _usable(self) -> Defaults:
-        # checked at start-up, so that a typo fails the command rather than every request
-        if self.n > self.max_n:
-            raise ValueError(f"n={self.n} is above max_n={self.max_n}; raise max_n or lower n")
-        if self.selector is not None and self.selector not in selector_names():
-            raise ValueError(_unknown_selector(self.selector).args[0])
-        resolve_sampling(self.sampling)
-        return self
-
-
 class BonKey(BaseModel):
-    """Everything a ``BestOfN`` is built from; equal keys share one instance."""
+    """What a request changes in the operator's settings; equal keys share one ``BestOfN``.
+    ``None`` leaves the operator's setting as it is."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     n: int
-    selector: str | None
-    selector_options: str  # JSON with sorted keys: hashable and canonical
-    sampling: str
-    fields: SamplingFields
-    min_candidates: int
-    deadline: float | None
-    injection: str
-    detect_language: bool
+    selector: str | None = None
+    selector_options: str = "{}"  # JSON with sorted keys: hashable and canonical
+    sampling: str | None = None
+    fields: SamplingFields = SamplingFields()
+    min_candidates: int | None = None
+    deadline: float | None = None
+    injection: str | None = None
+    detect_language: bool | None = None
+
+    def settings(self, base: Settings) -> Settings:
+        """The settings this request runs with: ``base`` (the operator's) with its changes."""
+        return base.replace(**self.overrides(), sampling=plan_for(self, base.sampling))
+
+    def overrides(self) -> dict[str, Any]:
+        """The :class:`~polypick.Settings` fields this request sets (sampling aside)."""
+        given: dict[str, Any] = {"n": self.n}
+        options = json.loads(self.selector_options)
+        if self.selector is not None:
+            given |= {"selector": self.selector, "selector_options": options}
+        for name in ("min_candidates", "deadline", "injection", "detect_language"):
+            value = getattr(self, name)
+            if value is not None:
+                given[name] = value
+        return given
+
+
+def check_operator_settings(settings: Settings, max_n: int) -> None:
+    """Refuse operator settings no request could be served with (at start-up, so a typo fails
+    the command rather than every request)."""
+    if settings.n > max_n:
+        raise ConfigurationError(f"n={settings.n} is above max_n={max_n}; raise max_n or lower n")
+    options = dict(settings.selector_options)
+    resolve_selector_spec(settings.selector, settings.judge is not None, options)
 
 
 def selector_names() -> list[str]:
@@ -132,33 +145,37 @@ def read_options(value: Any) -> Options:
 
 
 def resolve_key(
-    named: Options, body: Options, fields: SamplingFields, defaults: Defaults
+    named: Options, body: Options, fields: SamplingFields, defaults: Settings, max_n: int
 ) -> BonKey:
-    """Combine the name's settings, the body's and the server's defaults; validate them."""
+    """Combine the name's settings and the body's over the operator's; validate them."""
     given = _merge(named, body)
     n = given.get("n", defaults.n)
-    if n > defaults.max_n:
+    if n > max_n:
         raise invalid(
-            f"n={n} is above this server's limit of {defaults.max_n} candidates; ask for fewer "
+            f"n={n} is above this server's limit of {max_n} candidates; ask for fewer "
             "or start the server with a higher --max-n",
             "polypick.n",
         )
-    min_candidates = given.get("min_candidates", min(defaults.min_candidates, n))
-    if min_candidates > n:
+    min_candidates = given.get("min_candidates")
+    if min_candidates is None and defaults.min_candidates > n:
+        min_candidates = n
+    if min_candidates is not None and min_candidates > n:
         raise invalid(f"min_candidates={min_candidates} is above n={n}", "polypick.min_candidates")
-    selector = given.get("selector", defaults.selector)
+    selector = given.get("selector")
     if selector is not None and selector not in selector_names():
         raise _unknown_selector(selector)
+    if given.get("selector_options") and selector is None:
+        raise invalid("selector_options need a selector", "polypick.selector_options")
     return BonKey(
         n=n,
         selector=selector,
         selector_options=json.dumps(given.get("selector_options") or {}, sort_keys=True),
-        sampling=_sampling(given.get("sampling"), fields, defaults.sampling),
+        sampling=_sampling(given.get("sampling"), fields),
         fields=fields,
         min_candidates=min_candidates,
         deadline=_deadline(given.get("deadline"), defaults.deadline),
-        injection=given.get("injection", defaults.injection),
-        detect_language=given.get("detect_language", defaults.detect_language),
+        injection=given.get("injection"),
+        detect_language=given.get("detect_language"),
     )
 
 
@@ -200,10 +217,12 @@ def _sampling_text(value: str | float | list[float]) -> str:
     return value if isinstance(value, str) else f"{float(value):g}"
 
 
-def _sampling(given: str | float | list[float] | None, fields: SamplingFields, default: str) -> str:
+def _sampling(given: str | float | list[float] | None, fields: SamplingFields) -> str | None:
     if given is None and fields.temperature == 0:
         return "greedy"  # temperature 0 and no plan named: the client wants greedy decoding
-    text = _sampling_text(default if given is None else given)
+    if given is None:
+        return None
+    text = _sampling_text(given)
     try:
         resolve_sampling(text)
     except ConfigurationError as exc:
@@ -215,3 +234,29 @@ def _deadline(given: float | None, limit: float | None) -> float | None:
     if given is None or limit is None:
         return limit if given is None else given
     return min(given, limit)  # the server's deadline is a ceiling
+
+
+def plan_for(key: BonKey, default: SamplingPlan) -> SamplingPlan:
+    """The sampling plan: the named plan (else the operator's) with the request's decoding
+    fields."""
+    plan = default if key.sampling is None else resolve_sampling(key.sampling)
+    fields = key.fields.model_dump(exclude_defaults=True)
+    temperature = fields.pop("temperature", None)
+    if isinstance(plan, Hedged) and temperature is not None:
+        fields["temperature"] = temperature  # the stochastic samples' temperature
+    elif temperature is not None and not _runs_at(plan, temperature):
+        raise invalid(
+            f"temperature={temperature:g} contradicts sampling {plan.name!r}; drop one of "
+            "them (with 'hedged', temperature sets the stochastic samples' temperature)",
+            "temperature",
+        )
+    if not fields or not isinstance(plan, Hedged | Temperature | Temperatures):
+        return plan
+    try:  # validate, rather than model_copy: hedged sampling refuses temperature 0
+        return type(plan).model_validate({**plan.model_dump(), **fields})
+    except ConfigurationError as exc:
+        raise invalid(str(exc), "temperature") from None
+
+
+def _runs_at(plan: SamplingPlan, temperature: float) -> bool:
+    return isinstance(plan, Temperature) and plan.temperature == temperature

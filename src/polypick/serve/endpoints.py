@@ -21,7 +21,7 @@ from polypick.serve.pool import BestOfNPool
 from polypick.serve.request import ChatRequest, read_request
 from polypick.serve.response import Envelope, chunks, completion, record
 from polypick.serve.settings import ServeSettings
-from polypick.serve.upstream import ClientRequest, PassThroughOpenAIChat, serving
+from polypick.serve.upstream import ClientRequest, PassThroughOpenAIChat
 
 __all__ = ["ServeState", "chat_completions", "health", "list_models", "retrieve_model"]
 
@@ -52,13 +52,13 @@ async def chat_completions(request: Request, state: ServeState) -> Response:
     """``POST /v1/chat/completions``: best-of-N over the upstream, as one chat completion."""
     chat = read_request(await _json(request))
     _, named = parse_model(chat.model, state.served)
-    key = resolve_key(named, chat.options, chat.fields, state.settings.defaults)
+    key = resolve_key(named, chat.options, chat.fields, state.settings.bon, state.settings.max_n)
     _check_upstream(chat, state.llm)
     bon = state.pool.get(key)
     state.active += 1
     try:
-        with serving(ClientRequest(chat.messages, chat.raw_messages, chat.passed)):
-            selection = await until_disconnected(request, bon.ainvoke(chat.messages))
+        client = ClientRequest(chat.messages, chat.raw_messages, chat.passed)
+        selection = await until_disconnected(request, bon.ainvoke(chat.messages, context=client))
     except ClientGone:
         logger.info("client left before its answer was ready; its upstream calls were cancelled")
         return Response(status_code=499)  # nginx's "client closed request"; nobody reads it
@@ -135,7 +135,7 @@ async def _sse(events: Sequence[dict[str, Any]]) -> AsyncIterator[str]:
 
 def _model_ids(state: ServeState) -> list[str]:
     served = state.served[0]
-    n = state.settings.defaults.n
+    n = state.settings.bon.n
     return [served, model_id(served, n), *(model_id(served, n, s) for s in selector_names())]
 
 

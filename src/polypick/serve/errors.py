@@ -66,7 +66,7 @@ class ApiFailure:
 def invalid(message: str, param: str | None = None) -> ConfigurationError:
     """A :class:`ConfigurationError` about the request field ``param``, answered with 400."""
     error = ConfigurationError(message)
-    error.param = param  # type: ignore[attr-defined]  # read back by failure_for
+    error.param = param  # read back by failure_for
     return error
 
 
@@ -85,7 +85,7 @@ def failure_for(exc: BaseException) -> ApiFailure:
     if isinstance(exc, UnknownNameError) and exc.kind == "model":
         return ApiFailure(404, str(exc), "invalid_request_error", "model_not_found", "model")
     if isinstance(exc, ConfigurationError):
-        param = getattr(exc, "param", None)
+        param = exc.param if isinstance(exc, ConfigurationError) else None
         return ApiFailure(400, str(exc), "invalid_request_error", "invalid_value", param)
     if isinstance(exc, TooFewCandidatesError):
         return _too_few(exc)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, model_validator
 
 from polypick.core.profiles import CheckedModel
 from polypick.core.protocol import ChatModel
+from polypick.engine.settings import Settings
 from polypick.errors import ConfigurationError
 from polypick.providers import resolve_model
-from polypick.serve.config import Defaults
+from polypick.serve.config import check_operator_settings
 from polypick.serve.upstream import PassThroughOpenAIChat
 
 __all__ = ["ServeSettings", "build_model"]
@@ -27,8 +28,10 @@ class ServeSettings(CheckedModel):
             the same provider.
         model_name: the name clients ask for; by default the upstream's model name (``local``
             for the embedded model).
-        defaults: best-of-N settings for requests that leave them out, and the largest ``n``.
-        retries: retries of each failed upstream request.
+        bon: the operator's best-of-N settings (:class:`~polypick.Settings`, every field):
+            what a request leaves out, and what it cannot change (cache, budget, judge ...).
+        max_n: the most candidates one request may ask for.
+        retries: retries of each failed upstream request; by default the settings' ``retry``.
         api_key: when set, clients must send ``Authorization: Bearer <api_key>``.
         pool_size: how many ``BestOfN`` configurations are kept for reuse.
         timeout: seconds allowed for one upstream request.
@@ -40,12 +43,18 @@ class ServeSettings(CheckedModel):
     judge: str | None = None
     judge_base_url: str | None = None
     model_name: str | None = None
-    defaults: Defaults = Defaults()
-    retries: int = Field(default=2, ge=0, le=10)
+    bon: Settings = Settings()
+    max_n: int = Field(default=16, ge=1)
+    retries: int | None = Field(default=None, ge=0, le=10)
     api_key: SecretStr | None = None
     pool_size: int = Field(default=32, ge=1)
     timeout: float = Field(default=120.0, gt=0)
     concurrency: int = Field(default=16, ge=1)
+
+    @model_validator(mode="after")
+    def _servable(self) -> ServeSettings:
+        check_operator_settings(self.bon, self.max_n)
+        return self
 
     def served_name(self) -> str:
         """The model name clients ask for."""

@@ -2,25 +2,23 @@
 
 ``BestOfN`` objects are shared by every request with the same settings, and the core speaks
 plain role/content messages. Yet each sample must reach the upstream as the client sent it:
-tool definitions, ``tool_choice``, tool-call turns, images. So the request being served sits in a
-context variable (each request's tasks see their own), and a call whose messages equal that
-request's core messages is a sample: it goes out with the original messages and tool fields
-(its tool calls come back as the candidate's, as from any ``OpenAIChat``). Any other call (a
-judge's prompt) is an ordinary request.
+tool definitions, ``tool_choice``, tool-call turns, images. So each call hands the core the
+:class:`ClientRequest` it serves as its context, and a request of stage ``sample`` goes out with
+the original messages and tool fields (its tool calls come back as the candidate's, as from any
+``OpenAIChat``). Every other request (a judge's prompt) is an ordinary request.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from polypick.core.types import Message, SamplingParams
+from polypick.core.protocol import ModelRequest
+from polypick.core.types import Message
 from polypick.providers.openai import OpenAIChat
 
-__all__ = ["ClientRequest", "PassThroughOpenAIChat", "serving"]
+__all__ = ["ClientRequest", "PassThroughOpenAIChat"]
 
 
 @dataclass(frozen=True)
@@ -31,33 +29,18 @@ class ClientRequest:
     messages: Sequence[Mapping[str, Any]]
     fields: Mapping[str, Any] = field(default_factory=dict)
 
-
-_serving: ContextVar[ClientRequest | None] = ContextVar("polypick_serving", default=None)
-
-
-@contextmanager
-def serving(request: ClientRequest) -> Iterator[None]:
-    """Make ``request`` the one the current task (and tasks it starts) are serving."""
-    token = _serving.set(request)
-    try:
-        yield
-    finally:
-        _serving.reset(token)
+    def cache_identity(self) -> dict[str, Any]:
+        """What of the request shapes sampled answers beyond the messages (for cache keys)."""
+        return {"messages": list(self.messages), "fields": dict(self.fields)}
 
 
 class PassThroughOpenAIChat(OpenAIChat):
     """:class:`~polypick.providers.OpenAIChat` for ``polypick serve`` (see the module docs)."""
 
-    def request_body(
-        self,
-        messages: Sequence[Message],
-        params: SamplingParams,
-        n: int = 1,
-        json_schema: Mapping[str, Any] | None = None,
-    ) -> dict[str, Any]:
-        body = super().request_body(messages, params, n, json_schema)
-        client = _serving.get()
-        if client is not None and tuple(messages) == client.prompt:
+    def request_body(self, request: ModelRequest) -> dict[str, Any]:
+        body = super().request_body(request)
+        client = request.context
+        if request.stage == "sample" and isinstance(client, ClientRequest):
             body["messages"] = list(client.messages)
             body.update(client.fields)
         return body

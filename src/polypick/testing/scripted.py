@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from polypick.core.protocol import ModelRequest, Stage
 from polypick.core.types import Completion, Message, SamplingParams, Usage
 
 __all__ = ["Reply", "ScriptedCall", "ScriptedChat"]
@@ -24,6 +25,7 @@ class ScriptedCall:
     params: SamplingParams
     n: int
     json_schema: Mapping[str, Any] | None = None
+    stage: Stage = "sample"
 
 
 class ScriptedChat:
@@ -62,9 +64,6 @@ class ScriptedChat:
     def max_n(self) -> int:
         return self._max_n
 
-    def validate(self, params: SamplingParams) -> None:
-        """Accepts every parameter."""
-
     async def aclose(self) -> None:
         """Nothing to release."""
 
@@ -75,15 +74,9 @@ class ScriptedChat:
             raise RuntimeError("ScriptedChat ran out of scripted replies; add more to the script")
         return self._queue.pop(0)
 
-    async def generate(
-        self,
-        messages: Sequence[Message],
-        params: SamplingParams,
-        n: int = 1,
-        *,
-        json_schema: Mapping[str, Any] | None = None,
-    ) -> list[Completion]:
-        self.calls.append(ScriptedCall(tuple(messages), params, n, json_schema))
+    async def generate(self, request: ModelRequest) -> list[Completion]:
+        messages, params, n = request.messages, request.params, request.n
+        self.calls.append(ScriptedCall(messages, params, n, request.json_schema, request.stage))
         if self.latency_s:
             await asyncio.sleep(self.latency_s)
         replies = [self._next(messages, params) for _ in range(min(n, self._max_n))]

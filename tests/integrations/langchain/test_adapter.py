@@ -21,6 +21,7 @@ from langchain_core.messages import (
 
 from polypick import BestOfN as CoreBestOfN
 from polypick import Message, SamplingParams
+from polypick.core.protocol import ModelRequest
 from polypick.errors import ConfigurationError, InvalidResponseError, MissingAPIKeyError
 from polypick.integrations.langchain import BestOfN, LangChainChat, LangChainModelError
 from polypick.integrations.langchain._messages import to_core
@@ -94,9 +95,8 @@ async def test_the_adapter_converts_messages_and_applies_sampling_params() -> No
     adapter = LangChainChat(inner)
     params = SamplingParams(temperature=0.3, seed=5, stop=("END",))
 
-    [completion] = await adapter.generate(
-        [Message(role="system", content="Be brief."), Message(role="user", content="Hi")], params
-    )
+    messages = (Message(role="system", content="Be brief."), Message(role="user", content="Hi"))
+    [completion] = await adapter.generate(ModelRequest(messages, params))
 
     [call] = inner.calls
     assert [type(m) for m in call.messages] == [SystemMessage, HumanMessage]
@@ -112,7 +112,9 @@ async def test_failures_are_mapped_and_never_retried_by_the_core() -> None:
     adapter = LangChainChat(ScriptedChatModel(policy=fail))
 
     with pytest.raises(LangChainModelError) as caught:
-        await adapter.generate([Message(role="user", content="Hi")], SamplingParams(temperature=0))
+        await adapter.generate(
+            ModelRequest((Message(role="user", content="Hi"),), SamplingParams(temperature=0))
+        )
 
     assert not caught.value.retryable and isinstance(caught.value.__cause__, TimeoutError)
 
@@ -121,7 +123,9 @@ async def test_an_empty_reply_is_an_invalid_response() -> None:
     adapter = LangChainChat(ScriptedChatModel(policy=lambda messages, model: ""))
 
     with pytest.raises(InvalidResponseError):
-        await adapter.generate([Message(role="user", content="Hi")], SamplingParams(temperature=0))
+        await adapter.generate(
+            ModelRequest((Message(role="user", content="Hi"),), SamplingParams(temperature=0))
+        )
 
 
 async def test_unreadable_tool_calls_are_an_invalid_response() -> None:
@@ -132,7 +136,9 @@ async def test_unreadable_tool_calls_are_an_invalid_response() -> None:
     adapter = LangChainChat(ScriptedChatModel(policy=broken))
 
     with pytest.raises(InvalidResponseError, match="tool calls could not be read"):
-        await adapter.generate([Message(role="user", content="Hi")], SamplingParams(temperature=0))
+        await adapter.generate(
+            ModelRequest((Message(role="user", content="Hi"),), SamplingParams(temperature=0))
+        )
 
 
 def test_the_cores_view_of_a_conversation_keeps_every_part_readable() -> None:
@@ -173,7 +179,7 @@ def test_llm_is_accepted_positionally_and_by_keyword() -> None:
 
     assert BestOfN(inner, n=2).llm is inner
     assert BestOfN(llm=inner, n=2).llm is inner
-    assert BestOfN(inner, n=2, timeout=5).deadline == 5  # LangChain's name for it
+    assert BestOfN(inner, n=2, timeout=5).settings.deadline == 5  # LangChain's name for it
 
 
 def test_a_judge_spec_is_resolved_once_and_reused(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -184,6 +190,5 @@ def test_a_judge_spec_is_resolved_once_and_reused(monkeypatch: pytest.MonkeyPatc
 
     bon = BestOfN(inner, n=2, judge="openai:gpt-4o-mini")
 
-    first, second = bon._judge_for(None, False), bon._judge_for(None, False)
-    assert isinstance(first, TracedChat) and isinstance(second, TracedChat)
-    assert first.model is second.model and first.name == "openai:gpt-4o-mini"
+    judge = bon._core.judge  # one core, built once: every call uses this judge
+    assert isinstance(judge, TracedChat) and judge.name == "openai:gpt-4o-mini"

@@ -9,14 +9,14 @@ import importlib
 import json
 import pickle
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from polypick.cache import CachedChat, SampleCache
-from polypick.core.types import Completion, Message, SamplingParams
+from polypick.core.protocol import ModelRequest
+from polypick.core.types import Completion
 from polypick.errors import ConfigurationError, MissingDependencyError
 from polypick.integrations.ray import OUTPUT_COLUMNS, BestOfNBatch
 from polypick.integrations.ray.batch import build
@@ -31,13 +31,11 @@ class Gauge(ScriptedChat):
         self.in_flight = 0
         self.peak = 0
 
-    async def generate(
-        self, messages: Sequence[Message], params: SamplingParams, n: int = 1, **kw: object
-    ) -> list[Completion]:
+    async def generate(self, request: ModelRequest) -> list[Completion]:
         self.in_flight += 1
         self.peak = max(self.peak, self.in_flight)
         try:
-            return await super().generate(messages, params, n)
+            return await super().generate(request)
         finally:
             self.in_flight -= 1
 
@@ -54,7 +52,8 @@ def mapper(llm: ScriptedChat, **options: object) -> BestOfNBatch:
         n=2,
         sampling=0.7,
         selector="majority",
-        options={"detect_language": False, **options},
+        detect_language=False,
+        **options,
     )
 
 
@@ -84,9 +83,7 @@ async def test_a_failing_row_keeps_its_error_and_spares_the_others() -> None:
 
 async def test_rows_of_concurrent_batches_share_one_bound() -> None:
     model = Gauge()
-    batcher = BestOfNBatch(
-        llm=model, n=1, sampling=0.7, max_in_flight=3, options={"detect_language": False}
-    )
+    batcher = BestOfNBatch(llm=model, n=1, sampling=0.7, max_in_flight=3, detect_language=False)
     batches = [batch_of([f"q{b}-{i}" for i in range(5)]) for b in range(4)]
     outs = await asyncio.gather(*(batcher(b) for b in batches))  # as Ray runs an async UDF
     assert [a for out in outs for a in out["answer"]] == [
@@ -102,7 +99,8 @@ async def test_output_prefix_and_a_cache_in_the_options(tmp_path: Path) -> None:
         n=2,
         sampling=0.7,
         output_prefix="bon_",
-        options={"detect_language": False, "cache": tmp_path / "c.db"},
+        detect_language=False,
+        cache=tmp_path / "c.db",
     )
     assert isinstance(batcher.bon.llm, CachedChat)
     batch = batch_of(["q"], answer=["gold"])

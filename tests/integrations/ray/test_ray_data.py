@@ -76,7 +76,7 @@ def test_every_row_is_answered_with_bounded_concurrency(
         max_in_flight=IN_FLIGHT,
         batch_size=5,
         num_cpus=0.5,
-        options={"detect_language": False},
+        detect_language=False,
     )
     rows = sorted(answered.take_all(), key=lambda row: row["id"])
 

@@ -120,6 +120,8 @@ def to_message(completion: Completion, metadata: Mapping[str, Any] | None = None
             input_tokens=usage.prompt_tokens,
             output_tokens=usage.completion_tokens,
             total_tokens=usage.total_tokens,
+            input_token_details={},
+            output_token_details={},
         ),
         response_metadata={
             "model_name": completion.model,

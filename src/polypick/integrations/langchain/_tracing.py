@@ -10,14 +10,13 @@ polypick backend (a judge given as ``"openai:MODEL"``, say), which LangChain can
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
-
 from langchain_core.callbacks import AsyncCallbackManager, BaseRunManager, CallbackManager
 from langchain_core.outputs import ChatGeneration, LLMResult
 
-from polypick.core.protocol import ChatModel, ChatModelWrapper
-from polypick.core.types import Completion, Message, SamplingParams
+from polypick.core.protocol import ModelRequest
+from polypick.core.types import Completion
+from polypick.core.wrapper import ChatModelWrapper
+from polypick.integrations.langchain._call import LangChainCall
 from polypick.integrations.langchain._messages import to_langchain, to_message
 
 __all__ = ["SAMPLE_TAG", "SELECTION_TAG", "TracedChat", "child_callbacks"]
@@ -40,41 +39,29 @@ def child_callbacks(run_manager: BaseRunManager | None) -> CallbackManager | Non
 
 
 class TracedChat(ChatModelWrapper):
-    """A polypick backend whose calls are reported as chat-model runs under ``callbacks``.
+    """A polypick backend whose calls are reported as chat-model runs under the callbacks of
+    the LangChain call they serve (``request.context``, a ``LangChainCall``); untraced
+    outside one."""
 
-    Args:
-        model: the backend (e.g. ``OpenAIChat``) to call.
-        callbacks: from :func:`child_callbacks`; ``None`` calls ``model`` untraced.
-    """
-
-    def __init__(self, model: ChatModel, callbacks: CallbackManager | None) -> None:
-        super().__init__(model)
-        self.callbacks = callbacks
-
-    async def generate(
-        self,
-        messages: Sequence[Message],
-        params: SamplingParams,
-        n: int = 1,
-        *,
-        json_schema: Mapping[str, Any] | None = None,
-    ) -> list[Completion]:
-        if self.callbacks is None:
-            return await self.model.generate(messages, params, n, json_schema=json_schema)
+    async def generate(self, request: ModelRequest) -> list[Completion]:
+        call = request.context
+        callbacks = call.callbacks if isinstance(call, LangChainCall) else None
+        if callbacks is None:
+            return await self.model.generate(request)
         manager = AsyncCallbackManager.configure(
-            self.callbacks,
+            callbacks,
             inheritable_tags=[SELECTION_TAG],
             # The parent's metadata names the sampled model; this run is another model's.
             inheritable_metadata={"ls_provider": "polypick", "ls_model_name": self.name},
         )
         (run,) = await manager.on_chat_model_start(
             {"name": self.name, "id": ["polypick", type(self.model).__name__]},
-            [to_langchain(messages)],
-            invocation_params=params.model_dump(mode="json"),
+            [to_langchain(request.messages)],
+            invocation_params=request.params.model_dump(mode="json"),
             name=self.name,
         )
         try:
-            completions = await self.model.generate(messages, params, n, json_schema=json_schema)
+            completions = await self.model.generate(request)
         except BaseException as exc:
             await run.on_llm_error(exc)
             raise

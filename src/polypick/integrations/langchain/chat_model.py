@@ -2,22 +2,24 @@
 
     chain = prompt | BestOfN(ChatOpenAI(model="gpt-4o-mini"), n=5, selector="chops") | parser
 
-The class is a thin shell. Each call builds a core :class:`polypick.BestOfN` whose model is a
-:class:`~polypick.integrations.langchain.adapter.LangChainChat` serving that call — the
-original LangChain messages and call kwargs (bound tools ...) reach the wrapped model intact —
-and turns the :class:`~polypick.Selection` into a ``ChatResult`` (see ``_result``). Sampling,
-selection, partial failures and deadlines are the core's; streaming is ``_streaming``'s.
+The class is a thin shell over one core :class:`polypick.BestOfN` whose model is a
+:class:`~polypick.integrations.langchain.adapter.LangChainChat`. Each call hands the core a
+:class:`~polypick.integrations.langchain.adapter.LangChainCall` as its context — so the original
+LangChain messages and call kwargs (bound tools ...) reach the wrapped model intact, and every
+run nests under this model's run — and turns the :class:`~polypick.Selection` into a
+``ChatResult`` (see ``_result``). Sampling, selection, partial failures and deadlines are the
+core's; streaming is ``_streaming``'s.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from langchain_core.callbacks import (
     AsyncCallbackManagerForLLMRun,
     BaseRunManager,
-    CallbackManager,
     CallbackManagerForLLMRun,
 )
 from langchain_core.language_models import BaseChatModel, LanguageModelInput
@@ -26,17 +28,18 @@ from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatResult
 from langchain_core.runnables import Runnable, RunnableBinding
 from langchain_core.tools import BaseTool
-from pydantic import AliasChoices, Field, PrivateAttr
+from pydantic import Field, PrivateAttr
 
-from polypick.core.bestofn import BestOfN as CoreBestOfN
-from polypick.core.protocol import ChatModel
+from polypick.cache import SampleCache
 from polypick.core.sync import run_sync
+from polypick.engine.bestofn import BestOfN as CoreBestOfN
+from polypick.engine.settings import Settings, check_names
 from polypick.errors import ConfigurationError
 from polypick.integrations.langchain._messages import to_core
 from polypick.integrations.langchain._result import chat_result
 from polypick.integrations.langchain._streaming import AnswerAtTheEnd
 from polypick.integrations.langchain._tracing import TracedChat, child_callbacks
-from polypick.integrations.langchain.adapter import LangChainChat, SampleRequest, model_label
+from polypick.integrations.langchain.adapter import LangChainCall, LangChainChat, model_label
 from polypick.providers import resolve_model
 
 __all__ = ["BestOfN"]
@@ -47,53 +50,67 @@ class BestOfN(AnswerAtTheEnd):
 
     Args:
         llm: the chat model to sample (first positional argument).
-        n: how many candidates to sample.
-        sampling: the core's sampling plan: ``"hedged"``, ``"greedy"``, a temperature, a
-            list of temperatures, or a plan such as ``Hedged(seed=7)`` (sample i gets seed + i).
-        selector: the core's selector, by name or as an object; by default CHOPS when a judge
-            is given, else MBR with chrF. Candidates that call tools are chosen by a vote on
-            their canonical calls (name and arguments) unless the selector handles tool calls.
-        judge: the judging model for selectors that need one: a LangChain chat model, a spec
-            such as ``"openai:gpt-4o"`` or a polypick backend; defaults to ``llm``.
+        settings: a :class:`polypick.Settings`; every one of its fields may also be given by
+            name (``n``, ``sampling``, ``selector``, ``judge``, ``min_candidates``,
+            ``deadline``, ``retry``, ``budget``, ``injection``, ``cache``,
+            ``detect_language``, ``selector_options``) and then overrides it. ``judge`` may be
+            a LangChain chat model, a spec such as ``"openai:gpt-4o"`` or a polypick backend;
+            ``retry`` applies to polypick backends only (LangChain models keep their own
+            retries, so no call path has two layers).
         temperature: shorthand for ``sampling=temperature`` (LangChain's standard parameter).
         max_tokens: a cap on every sample's length, unless the plan sets one.
         stop: stop sequences for every sample; a call's own ``stop=`` replaces them.
-        min_candidates: fewest surviving samples to select from.
-        deadline: seconds the whole call may take (also accepted as ``timeout``).
-        max_retries: retries of calls to polypick backends (a judge given as a spec); LangChain
-            models keep their own retries, so no call path has two layers.
-        detect_language: detect the prompt's and candidates' languages (language fidelity).
+        timeout: another name for ``deadline``; ``max_retries`` another for ``retry``.
 
-    Connection settings (``api_key``, ``base_url`` ...) belong to the wrapped model; like every
-    LangChain model, ``BestOfN`` ignores keyword arguments it does not define.
+    Candidates that call tools are chosen by a vote on their canonical calls (name and
+    arguments) unless the selector handles tool calls. ``cache`` is polypick's sample cache when
+    it is a ``SampleCache`` or a path, LangChain's LLM cache otherwise. Connection settings
+    (``api_key``, ``base_url``) belong to the wrapped model and are not kept; any other unknown
+    argument is refused with the closest valid name.
     """
 
     llm: BaseChatModel
-    n: int = 5
-    sampling: Any = "hedged"
-    selector: Any = None
-    judge: Any = None
+    settings: Settings = Field(default_factory=Settings)
     temperature: float | None = None
     max_tokens: int | None = None
     stop: list[str] | None = None
-    min_candidates: int = 1
-    deadline: float | None = Field(
-        default=None, validation_alias=AliasChoices("deadline", "timeout")
-    )
-    max_retries: int = Field(default=2, ge=0)
-    detect_language: bool = True
+    streaming: bool = False
+    """LangChain's standard switch; streams carry the selected answer either way."""
 
-    _judge_backend: tuple[Any, ChatModel] | None = PrivateAttr(default=None)
+    _core: CoreBestOfN = PrivateAttr()
 
-    def __init__(self, llm: BaseChatModel | None = None, **kwargs: Any) -> None:
+    def __init__(self, llm: Any = None, **kwargs: Any) -> None:
         if llm is not None:
-            kwargs["llm"] = llm
-        super().__init__(**kwargs)
-        if self.temperature is not None and "sampling" in self.model_fields_set:
+            kwargs["llm"] = _chat_model(llm)
+        elif "llm" in kwargs:
+            kwargs["llm"] = _chat_model(kwargs["llm"])
+        aliases = {"timeout": "deadline", "max_retries": "retry"}
+        for alias, name in aliases.items():
+            if alias in kwargs:
+                kwargs[name] = kwargs.pop(alias)
+        for name in _CONNECTION_PARAMS:  # the wrapped model's, which has its own
+            kwargs.pop(name, None)
+        if not _is_sample_cache(kwargs.get("cache")):
+            lc_cache = {"cache": kwargs.pop("cache")} if "cache" in kwargs else {}
+        else:
+            lc_cache = {}
+        options = {k: kwargs.pop(k) for k in list(kwargs) if k in Settings.model_fields}
+        kwargs |= lc_cache
+        known = [*type(self).model_fields, *aliases, *Settings.model_fields, *_CONNECTION_PARAMS]
+        check_names(kwargs, known, "BestOfN argument")
+        if "temperature" in kwargs and kwargs["temperature"] is not None and "sampling" in options:
             raise ConfigurationError(
                 "give temperature or sampling, not both (temperature=t means sampling=t)"
             )
-        self._core(LangChainChat(self.llm))  # invalid settings fail here, not mid-chain
+        settings = Settings.of(kwargs.pop("settings", None), **options)
+        super().__init__(**(kwargs | {"settings": settings}))
+        judge = settings.judge
+        if self.temperature is not None:
+            settings = settings.replace(sampling=self.temperature)
+        if judge is not None and not isinstance(judge, BaseChatModel):
+            judge = TracedChat(resolve_model(judge))  # runs reported under the call's run
+        # invalid settings fail here, not mid-chain
+        self._core = CoreBestOfN(LangChainChat(self.llm), settings=settings.replace(judge=judge))
 
     @property
     def _llm_type(self) -> str:
@@ -101,13 +118,14 @@ class BestOfN(AnswerAtTheEnd):
 
     @property
     def _identifying_params(self) -> dict[str, Any]:
+        settings = self._core.settings
         return {
             "llm": ":".join(model_label(self.llm)),
             "llm_params": dict(self.llm._identifying_params),
-            "n": self.n,
-            "sampling": _label(self.sampling if self.temperature is None else self.temperature),
-            "selector": _label(self.selector),
-            "judge": _label(self.judge),
+            "n": settings.n,
+            "sampling": settings.sampling.name,
+            "selector": self._core.selector.name,
+            "judge": _label(self.settings.judge),
         }
 
     def _get_ls_params(self, stop: list[str] | None = None, **kwargs: Any) -> LangSmithParams:
@@ -122,31 +140,6 @@ class BestOfN(AnswerAtTheEnd):
             params["ls_max_tokens"] = self.max_tokens
         return params
 
-    def _core(
-        self, llm: ChatModel, callbacks: CallbackManager | None = None, blocking: bool = False
-    ) -> CoreBestOfN:
-        return CoreBestOfN(
-            llm,
-            n=self.n,
-            sampling=self.sampling if self.temperature is None else self.temperature,
-            selector=self.selector,
-            judge=self._judge_for(callbacks, blocking),
-            min_candidates=self.min_candidates,
-            deadline=self.deadline,
-            retry=self.max_retries,
-            detect_language=self.detect_language,
-        )
-
-    def _judge_for(self, callbacks: CallbackManager | None, blocking: bool) -> ChatModel | None:
-        if self.judge is None:
-            return None  # the core lets the sampled model judge, if the selector needs a judge
-        if isinstance(self.judge, BaseChatModel):
-            return LangChainChat(self.judge, callbacks=callbacks, blocking=blocking)
-        if self._judge_backend is None or self._judge_backend[0] is not self.judge:
-            # Resolved once: a backend such as OpenAIChat keeps its connections between calls.
-            self._judge_backend = (self.judge, resolve_model(self.judge))
-        return TracedChat(self._judge_backend[1], callbacks)
-
     async def _best_of_n(
         self,
         messages: list[BaseMessage],
@@ -156,17 +149,16 @@ class BestOfN(AnswerAtTheEnd):
         *,
         blocking: bool = False,
     ) -> ChatResult:
-        callbacks = child_callbacks(run_manager)
-        request = SampleRequest(
-            prompt=to_core(messages),
+        call = LangChainCall(
             messages=messages,
             kwargs=kwargs,
             stop=stop if stop is not None else (self.stop or ()),
             max_tokens=self.max_tokens,
+            callbacks=child_callbacks(run_manager),
+            blocking=blocking,
         )
-        sampler = LangChainChat(self.llm, callbacks=callbacks, request=request, blocking=blocking)
-        selection = await self._core(sampler, callbacks, blocking).ainvoke(request.prompt)
-        return chat_result(selection, request.replies, model_label(self.llm, **kwargs)[1])
+        selection = await self._core.ainvoke(to_core(messages), context=call)
+        return chat_result(selection, call.replies, model_label(self.llm, **kwargs)[1])
 
     async def _agenerate(
         self,
@@ -214,3 +206,40 @@ def _label(value: Any) -> Any:
     if isinstance(value, BaseChatModel):
         return ":".join(model_label(value))
     return repr(value)
+
+
+_CONNECTION_PARAMS = ("api_key", "base_url", "organization")
+"""LangChain's standard connection parameters: accepted like every chat model accepts them,
+but they belong to the wrapped model (configure it), so ``BestOfN`` keeps none of them."""
+
+
+def _is_sample_cache(value: Any) -> bool:
+    """Whether ``cache=`` means polypick's sample cache (a ``SampleCache`` or its path) rather
+    than LangChain's own LLM cache (a bool or a ``BaseCache``)."""
+    return isinstance(value, SampleCache | str | os.PathLike)
+
+
+def _chat_model(obj: Any) -> BaseChatModel:
+    """``obj`` if it is a LangChain chat model, else an error that says what to write."""
+    if isinstance(obj, BaseChatModel):
+        return obj
+    if isinstance(obj, RunnableBinding) and isinstance(obj.bound, BaseChatModel):
+        bound = ", ".join(sorted(obj.kwargs)) or "its settings"
+        raise ConfigurationError(
+            f"BestOfN wraps a chat model, not one with {bound} bound to it: write "
+            "BestOfN(chat).bind_tools(tools) (or .bind(...)) instead of "
+            "BestOfN(chat.bind_tools(tools)), so every sample gets the tools"
+        )
+    if isinstance(obj, Runnable):
+        raise ConfigurationError(
+            f"BestOfN wraps a chat model, got a {type(obj).__name__}: wrap the chat model "
+            "itself and apply .with_retry()/.with_fallbacks() to BestOfN, e.g. "
+            "BestOfN(chat).with_retry()"
+        )
+    module = type(obj).__module__.partition(".")[0]
+    hint = (
+        "; for a LlamaIndex LLM use polypick.integrations.llama_index.BestOfN"
+        if module == "llama_index"
+        else ""
+    )
+    raise ConfigurationError(f"BestOfN wraps a LangChain chat model; got {obj!r}{hint}")

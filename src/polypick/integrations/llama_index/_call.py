@@ -34,7 +34,9 @@ T = TypeVar("T")
 
 @dataclass
 class Prompt:
-    """What the caller sent, kept intact for the inner LLM, and every sample's response.
+    """One call of the LlamaIndex ``BestOfN``: what the caller sent, kept intact for the inner
+    LLM, how requests reach it, and every sample's response. It is the call's context
+    (``ModelRequest.context``): requests of stage ``sample`` send the caller's input.
 
     Attributes:
         messages: the core's view of the prompt (role/content text).
@@ -42,6 +44,7 @@ class Prompt:
         text: the caller's completion prompt, for a completion call.
         formatted: the completion endpoints' ``formatted`` flag, passed on as given.
         kwargs: the caller's keyword arguments (``tools=`` ...), sent with every sample.
+        runner: how this call's requests reach the LLMs (async, or threads for sync calls).
     """
 
     messages: tuple[Message, ...]
@@ -49,16 +52,25 @@ class Prompt:
     text: str = ""
     formatted: bool = False
     kwargs: dict[str, Any] = field(default_factory=dict)
+    runner: Runner = field(default_factory=lambda: AsyncRunner())
     samples: list[tuple[SamplingParams, Completion, Response]] = field(default_factory=list)
 
     @classmethod
-    def of_chat(cls, messages: Sequence[ChatMessage], kwargs: dict[str, Any]) -> Prompt:
-        return cls(core_messages(messages), chat=messages, kwargs=kwargs)
+    def of_chat(
+        cls, messages: Sequence[ChatMessage], kwargs: dict[str, Any], runner: Runner
+    ) -> Prompt:
+        return cls(core_messages(messages), chat=messages, kwargs=kwargs, runner=runner)
 
     @classmethod
-    def of_completion(cls, prompt: str, formatted: bool, kwargs: dict[str, Any]) -> Prompt:
+    def of_completion(
+        cls, prompt: str, formatted: bool, kwargs: dict[str, Any], runner: Runner
+    ) -> Prompt:
         messages = core_messages([ChatMessage(role="user", content=prompt)])
-        return cls(messages, text=prompt, formatted=formatted, kwargs=kwargs)
+        return cls(messages, text=prompt, formatted=formatted, kwargs=kwargs, runner=runner)
+
+    def cache_identity(self) -> dict[str, Any]:
+        """What of the call shapes sampled answers beyond the messages (for cache keys)."""
+        return {"kwargs": self.kwargs, "formatted": self.formatted}
 
     def record(self, params: SamplingParams, completion: Completion, response: Response) -> None:
         """Remember the response behind one sampled completion."""

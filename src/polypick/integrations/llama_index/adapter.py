@@ -1,7 +1,8 @@
 """polypick's :class:`~polypick.ChatModel` over any LlamaIndex LLM.
 
-Importing this module registers the adapter, so the core's ``BestOfN(llm=..., judge=...)``
-accepts LlamaIndex LLMs; the core imports it the first time it sees one.
+:func:`adapt` is registered as a ``polypick.model_adapters`` entry point, so the core's
+``BestOfN(llm=..., judge=...)`` accepts LlamaIndex LLMs; the providers layer loads it the first
+time it sees one.
 
 Policies:
 
@@ -12,19 +13,20 @@ Policies:
 - **Retries**: LlamaIndex LLMs run their own retry layer (``max_retries``), so polypick never
   retries their errors: each failure becomes a failed sample, and a request is retried by one
   layer only.
-- **One completion per request** (``max_n == 1``): LlamaIndex has no ``n``; the core sends the
-  samples concurrently.
+- **One completion per request**: LlamaIndex has no ``n``; the core sends the samples
+  concurrently.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from llama_index.core.base.llms.base import BaseLLM
 from llama_index.core.base.llms.types import ChatResponse
 
+from polypick.core.protocol import ModelRequest
 from polypick.core.types import Completion, Message, SamplingParams
 from polypick.errors import ConfigurationError, ProviderError
 from polypick.integrations.llama_index._call import AsyncRunner, Prompt, Runner
@@ -34,10 +36,9 @@ from polypick.integrations.llama_index._convert import (
     llama_messages,
     tool_calls_of,
 )
-from polypick.providers import register_adapter
-from polypick.providers._sdk_errors import map_sdk_error
+from polypick.providers.sdk_errors import map_sdk_error
 
-__all__ = ["LlamaIndexChat", "sampling_kwargs"]
+__all__ = ["LlamaIndexChat", "adapt", "sampling_kwargs"]
 
 
 def sampling_kwargs(params: SamplingParams) -> dict[str, Any]:
@@ -56,22 +57,17 @@ def sampling_kwargs(params: SamplingParams) -> dict[str, Any]:
 class LlamaIndexChat:
     """A polypick backend that samples a LlamaIndex LLM (see the module docstring).
 
+    Stateless: a request whose context is a :class:`Prompt` (one call of the LlamaIndex
+    ``BestOfN``) reaches the LLM through that call's runner, and a request of stage ``sample``
+    sends the caller's original messages and keyword arguments (or completion prompt) instead
+    of its own, its response recorded in the prompt. Other requests (a judge's) are translated.
+
     Args:
         llm: any LlamaIndex LLM.
-        runner: how requests reach it; by default its async endpoints on the running loop.
-        prompt: one call's original input: a request for exactly its messages sends the
-            caller's original messages and keyword arguments (or completion prompt) instead,
-            and its response is recorded there. Other requests (a judge's) are translated.
     """
 
-    max_n = 1
-
-    def __init__(
-        self, llm: BaseLLM, *, runner: Runner | None = None, prompt: Prompt | None = None
-    ) -> None:
+    def __init__(self, llm: BaseLLM) -> None:
         self.llm = llm
-        self._runner: Runner = runner or AsyncRunner()
-        self._prompt = prompt
 
     def __repr__(self) -> str:
         return f"LlamaIndexChat({type(self.llm).__name__}, model={self.llm.metadata.model_name!r})"
@@ -79,10 +75,6 @@ class LlamaIndexChat:
     @property
     def name(self) -> str:
         return f"llama_index:{self.llm.metadata.model_name}"
-
-    def bind(self, runner: Runner, prompt: Prompt | None = None) -> LlamaIndexChat:
-        """This backend for one call: sent through ``runner``, answering ``prompt``."""
-        return LlamaIndexChat(self.llm, runner=runner, prompt=prompt)
 
     def validate(self, params: SamplingParams) -> None:
         if params.min_p is not None:
@@ -92,37 +84,41 @@ class LlamaIndexChat:
                 "{'min_p': 0.05}} for OpenAI-compatible servers)"
             )
 
-    async def generate(
-        self,
-        messages: Sequence[Message],
-        params: SamplingParams,
-        n: int = 1,
-        *,
-        json_schema: Mapping[str, Any] | None = None,
-    ) -> list[Completion]:
-        prompt = self._prompt if self._prompt and tuple(messages) == self._prompt.messages else None
+    async def generate(self, request: ModelRequest) -> list[Completion]:
+        call = request.context if isinstance(request.context, Prompt) else None
+        runner = call.runner if call is not None else _ASYNC
+        prompt = call if request.stage == "sample" else None
         try:
-            response = await self._send(prompt, messages, sampling_kwargs(params))
+            response = await self._send(
+                runner, prompt, request.messages, sampling_kwargs(request.params)
+            )
         except Exception as exc:
             raise _provider_error(exc, self.name) from exc
         calls = tool_calls_of(self.llm, response) if isinstance(response, ChatResponse) else ()
         completion = completion_of(response, calls, self.name)
         if prompt is not None:
-            prompt.record(params, completion, response)
+            prompt.record(request.params, completion, response)
         return [completion]
 
     async def _send(
-        self, prompt: Prompt | None, messages: Sequence[Message], sampling: dict[str, Any]
+        self,
+        runner: Runner,
+        prompt: Prompt | None,
+        messages: Sequence[Message],
+        sampling: dict[str, Any],
     ) -> Response:
         if prompt is None:
-            return await self._runner.chat(self.llm, llama_messages(messages), sampling)
+            return await runner.chat(self.llm, llama_messages(messages), sampling)
         kwargs = prompt.kwargs | sampling  # the plan's parameters win over the caller's
         if prompt.chat is None:
-            return await self._runner.complete(self.llm, prompt.text, prompt.formatted, kwargs)
-        return await self._runner.chat(self.llm, prompt.chat, kwargs)
+            return await runner.complete(self.llm, prompt.text, prompt.formatted, kwargs)
+        return await runner.chat(self.llm, prompt.chat, kwargs)
 
     async def aclose(self) -> None:
         """Nothing to release: the LlamaIndex LLM owns its clients."""
+
+
+_ASYNC = AsyncRunner()
 
 
 def _provider_error(exc: Exception, provider: str) -> ProviderError:
@@ -135,8 +131,7 @@ def _provider_error(exc: Exception, provider: str) -> ProviderError:
     return error
 
 
-def _adapt(obj: Any) -> LlamaIndexChat | None:
+def adapt(obj: Any) -> LlamaIndexChat | None:
+    """A backend for a LlamaIndex LLM (the ``polypick.model_adapters`` entry point that lets
+    ``polypick.BestOfN(llm=OpenAI(...))`` work); ``None`` for anything else."""
     return LlamaIndexChat(obj) if isinstance(obj, BaseLLM) else None
-
-
-register_adapter(_adapt)

@@ -14,7 +14,6 @@ candidate is known.
 from __future__ import annotations
 
 import contextvars
-import copy
 from collections.abc import AsyncGenerator, Callable, Generator, Sequence
 from typing import Any, TypeVar, cast
 
@@ -33,14 +32,13 @@ from llama_index.core.llms.callbacks import llm_chat_callback, llm_completion_ca
 from llama_index.core.llms.function_calling import FunctionCallingLLM
 from llama_index.core.llms.llm import LLM
 
-from polypick.core.bestofn import BestOfN as CoreBestOfN
-from polypick.core.language import LanguageDetector
-from polypick.core.retry import RetryPolicy
 from polypick.core.sampling import SamplingSpec
 from polypick.core.sync import run_sync
 from polypick.core.types import Selection
+from polypick.engine.bestofn import BestOfN as CoreBestOfN
+from polypick.engine.settings import Settings, check_names
 from polypick.errors import ConfigurationError
-from polypick.integrations.llama_index._call import AsyncRunner, Prompt, Runner, ThreadRunner
+from polypick.integrations.llama_index._call import AsyncRunner, Prompt, ThreadRunner
 from polypick.integrations.llama_index._convert import with_selection
 from polypick.integrations.llama_index.adapter import LlamaIndexChat
 from polypick.providers import ModelSpec
@@ -88,11 +86,13 @@ class BestOfN(LLM):
             are always chosen by a vote on their calls.
         judge: the judge for selectors that need one: a LlamaIndex LLM, a spec such as
             ``"openai:gpt-4o"``, or a polypick backend; defaults to ``llm``.
-        min_candidates, deadline, retry, detect_language: as for :class:`polypick.BestOfN`;
-            ``retry`` applies to polypick's own backends only, never to LlamaIndex LLMs, which
-            retry by themselves.
-        kwargs: LlamaIndex ``LLM`` settings (``system_prompt``, ``callback_manager`` ...);
-            unset ones are taken from ``llm``.
+        settings: a :class:`polypick.Settings` with any of the above and the rest
+            (``min_candidates``, ``deadline``, ``retry``, ``budget``, ``injection``, ``cache``,
+            ``detect_language`` ...); ``retry`` applies to polypick's own backends only,
+            never to LlamaIndex LLMs, which retry by themselves.
+        kwargs: any :class:`polypick.Settings` field by name, and LlamaIndex ``LLM`` settings
+            (``system_prompt``, ``callback_manager`` ...); unset ones are taken from ``llm``.
+            An unknown name is refused with the closest valid one.
 
     Raises:
         ConfigurationError: for invalid settings, before any request is sent.
@@ -118,30 +118,26 @@ class BestOfN(LLM):
         selector: SelectorSpec | None = None,
         judge: ModelSpec | None = None,
         *,
-        min_candidates: int = 1,
-        deadline: float | None = None,
-        retry: RetryPolicy | int = 2,
-        detect_language: bool | LanguageDetector = True,
+        settings: Settings | None = None,
         **kwargs: Any,
     ) -> None:
         if not isinstance(llm, LLM):
-            raise ConfigurationError(f"BestOfN wraps a LlamaIndex LLM; got {llm!r}")
+            raise ConfigurationError(_not_an_llm(llm))
         if isinstance(self, FunctionCallingLLM) and not isinstance(llm, FunctionCallingLLM):
             raise ConfigurationError(f"{type(self).__name__} needs a FunctionCallingLLM")
+        options = {k: kwargs.pop(k) for k in list(kwargs) if k in Settings.model_fields}
+        check_names(kwargs, [*Settings.model_fields, *LLM.model_fields], "BestOfN argument")
         core = CoreBestOfN(
-            LlamaIndexChat(llm),
-            n,
-            sampling,
-            selector,
-            judge,
-            min_candidates=min_candidates,
-            deadline=deadline,
-            retry=retry,
-            detect_language=detect_language,
+            LlamaIndexChat(llm), n, sampling, selector, judge, settings=settings, **options
         )
-        fields = {name: getattr(llm, name) for name in _INHERITED} | kwargs | {"llm": llm, "n": n}
-        super().__init__(**fields)
+        fields = {name: getattr(llm, name) for name in _INHERITED} | kwargs
+        super().__init__(**(fields | {"llm": llm, "n": core.n}))
         self._core = core
+
+    @property
+    def settings(self) -> Settings:
+        """The settings every call runs with."""
+        return self._core.settings
 
     @classmethod
     def class_name(cls) -> str:
@@ -162,74 +158,65 @@ class BestOfN(LLM):
 
     @_chat_event
     def chat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponse:
-        return run_sync(self._chat(Prompt.of_chat(messages, kwargs), _threads()))
+        return run_sync(self._chat(Prompt.of_chat(messages, kwargs, _threads())))
 
     @_chat_event
     async def achat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponse:
-        return await self._chat(Prompt.of_chat(messages, kwargs), AsyncRunner())
+        return await self._chat(Prompt.of_chat(messages, kwargs, AsyncRunner()))
 
     @_chat_event
     def stream_chat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponseGen:
-        response = run_sync(self._chat(Prompt.of_chat(messages, kwargs), _threads()))
+        response = run_sync(self._chat(Prompt.of_chat(messages, kwargs, _threads())))
         return _stream(response, response.message.content or "")
 
     @_chat_event
     async def astream_chat(
         self, messages: Sequence[ChatMessage], **kwargs: Any
     ) -> ChatResponseAsyncGen:
-        response = await self._chat(Prompt.of_chat(messages, kwargs), AsyncRunner())
+        response = await self._chat(Prompt.of_chat(messages, kwargs, AsyncRunner()))
         return _astream(response, response.message.content or "")
 
     @_completion_event
     def complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponse:
-        call = Prompt.of_completion(prompt, formatted, kwargs)
-        return run_sync(self._complete(call, _threads()))
+        call = Prompt.of_completion(prompt, formatted, kwargs, _threads())
+        return run_sync(self._complete(call))
 
     @_completion_event
     async def acomplete(
         self, prompt: str, formatted: bool = False, **kwargs: Any
     ) -> CompletionResponse:
-        call = Prompt.of_completion(prompt, formatted, kwargs)
-        return await self._complete(call, AsyncRunner())
+        call = Prompt.of_completion(prompt, formatted, kwargs, AsyncRunner())
+        return await self._complete(call)
 
     @_completion_event
     def stream_complete(
         self, prompt: str, formatted: bool = False, **kwargs: Any
     ) -> CompletionResponseGen:
-        call = Prompt.of_completion(prompt, formatted, kwargs)
-        response = run_sync(self._complete(call, _threads()))
+        call = Prompt.of_completion(prompt, formatted, kwargs, _threads())
+        response = run_sync(self._complete(call))
         return _stream(response, response.text)
 
     @_completion_event
     async def astream_complete(
         self, prompt: str, formatted: bool = False, **kwargs: Any
     ) -> CompletionResponseAsyncGen:
-        call = Prompt.of_completion(prompt, formatted, kwargs)
-        response = await self._complete(call, AsyncRunner())
+        call = Prompt.of_completion(prompt, formatted, kwargs, AsyncRunner())
+        response = await self._complete(call)
         return _astream(response, response.text)
 
-    async def _chat(self, prompt: Prompt, runner: Runner) -> ChatResponse:
-        response, selection = await self._select(prompt, runner)
+    async def _chat(self, prompt: Prompt) -> ChatResponse:
+        response, selection = await self._select(prompt)
         assert isinstance(response, ChatResponse)  # a chat prompt records chat responses
         return with_selection(response, selection)
 
-    async def _complete(self, prompt: Prompt, runner: Runner) -> CompletionResponse:
-        response, selection = await self._select(prompt, runner)
+    async def _complete(self, prompt: Prompt) -> CompletionResponse:
+        response, selection = await self._select(prompt)
         assert isinstance(response, CompletionResponse)
         return with_selection(response, selection)
 
-    async def _select(
-        self, prompt: Prompt, runner: Runner
-    ) -> tuple[ChatResponse | CompletionResponse, Selection]:
-        """Run the core over ``prompt`` with backends bound to this call."""
-        core = copy.copy(self._core)  # per call: the backends below hold this call's state
-        base = cast(LlamaIndexChat, self._core.llm)
-        core.llm = base.bind(runner, prompt)
-        if self._core.judge is base:  # the LLM judges itself, through this call's runner
-            core.judge = core.llm
-        elif isinstance(self._core.judge, LlamaIndexChat):
-            core.judge = self._core.judge.bind(runner)
-        selection = await core.ainvoke(list(prompt.messages))
+    async def _select(self, prompt: Prompt) -> tuple[ChatResponse | CompletionResponse, Selection]:
+        """Run the core over ``prompt``, the call's context for every request."""
+        selection = await self._core.ainvoke(list(prompt.messages), context=prompt)
         return prompt.response_of(selection.best), selection
 
 
@@ -250,3 +237,11 @@ def _stream(response: R, delta: str) -> Generator[R, None, None]:
 
 async def _astream(response: R, delta: str) -> AsyncGenerator[R, None]:
     yield response.model_copy(update={"delta": delta})
+
+
+def _not_an_llm(obj: Any) -> str:
+    hint = ""
+    module = type(obj).__module__.partition(".")[0]
+    if module.startswith("langchain"):
+        hint = "; for a LangChain model use polypick.integrations.langchain.BestOfN"
+    return f"BestOfN wraps a LlamaIndex LLM; got {obj!r}{hint}"

@@ -15,9 +15,9 @@ from typing import Any
 
 import numpy as np
 
-from polypick.core.bestofn import BestOfN
-from polypick.core.sampling import SamplingSpec
 from polypick.core.types import PromptInput
+from polypick.engine.bestofn import BestOfN
+from polypick.engine.settings import Settings
 from polypick.errors import ConfigurationError
 from polypick.integrations.ray.columns import (
     OUTPUT_COLUMNS,
@@ -27,7 +27,6 @@ from polypick.integrations.ray.columns import (
     selection_row,
 )
 from polypick.providers import ModelSpec
-from polypick.selectors import SelectorSpec
 
 __all__ = ["BestOfNBatch", "ModelFactory", "build"]
 
@@ -48,15 +47,17 @@ class BestOfNBatch:
     """Best-of-N over the rows of a Ray Data batch; pass the class to ``ds.map_batches``.
 
     Args:
-        llm, judge: as for :class:`~polypick.BestOfN`, or a function that builds the model
+        llm: as for :class:`~polypick.BestOfN`, or a function that builds the model
             (``functools.partial(OpenAIChat, model=..., base_url=...)``), called in each actor:
-            model objects hold connections and cannot be sent to another process.
-        n, sampling, selector: as for :class:`~polypick.BestOfN`.
+            model objects hold connections and cannot be sent to another process. A judge in
+            the settings may be such a function too.
+        settings: a :class:`~polypick.Settings`.
         prompt_column: the column holding each row's prompt: a string, or a list of chat
             messages (role/content dicts).
         max_in_flight: most prompts this actor runs at once.
         output_prefix: prepended to the output column names (see ``OUTPUT_COLUMNS``).
-        options: any other ``BestOfN`` keyword (``deadline``, ``retry``, ``cache`` ...).
+        options: any :class:`~polypick.Settings` field by name (``n``, ``sampling``,
+            ``selector``, ``judge``, ``deadline``, ``cache`` ...); it overrides ``settings``.
 
     Rows whose call fails keep their error in the ``error`` column instead of failing the batch.
     """
@@ -65,23 +66,19 @@ class BestOfNBatch:
         self,
         *,
         llm: ModelSpec | ModelFactory,
-        n: int = 5,
-        sampling: SamplingSpec = "hedged",
-        selector: SelectorSpec | None = None,
-        judge: ModelSpec | ModelFactory | None = None,
+        settings: Settings | None = None,
         prompt_column: str = "prompt",
         max_in_flight: int = 8,
         output_prefix: str = "",
-        options: Mapping[str, Any] | None = None,
+        **options: Any,
     ) -> None:
         if isinstance(max_in_flight, bool) or not isinstance(max_in_flight, int):
             raise ConfigurationError(f"max_in_flight must be a whole number, got {max_in_flight!r}")
         if max_in_flight < 1:
             raise ConfigurationError(f"max_in_flight must be >= 1, got {max_in_flight}")
-        self.bon = BestOfN(
-            build(llm), n, sampling, selector, None if judge is None else build(judge),
-            **dict(options or {}),
-        )  # fmt: skip
+        chosen = Settings.of(settings, **options)
+        judge = None if chosen.judge is None else build(chosen.judge)
+        self.bon = BestOfN(build(llm), settings=chosen.replace(judge=judge))
         self.prompt_column = prompt_column
         self.output_prefix = output_prefix
         self.max_in_flight = max_in_flight

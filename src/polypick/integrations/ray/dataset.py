@@ -8,12 +8,11 @@ from typing import Any
 import ray.cloudpickle
 import ray.data
 
-from polypick.core.sampling import SamplingSpec
 from polypick.core.sync import run_sync
+from polypick.engine.settings import Settings
 from polypick.errors import ConfigurationError
 from polypick.integrations.ray.batch import BestOfNBatch, ModelFactory
 from polypick.providers import ModelSpec
-from polypick.selectors import SelectorSpec
 
 __all__ = ["best_of_n"]
 
@@ -22,26 +21,24 @@ def best_of_n(
     ds: ray.data.Dataset,
     *,
     llm: ModelSpec | ModelFactory,
-    n: int = 5,
-    sampling: SamplingSpec = "hedged",
-    selector: SelectorSpec | None = None,
-    judge: ModelSpec | ModelFactory | None = None,
+    settings: Settings | None = None,
     prompt_column: str = "prompt",
     concurrency: int | tuple[int, int] = 1,
     max_in_flight: int = 8,
     batch_size: int = 16,
     num_cpus: float = 1.0,
     output_prefix: str = "",
-    options: Mapping[str, Any] | None = None,
+    **options: Any,
 ) -> ray.data.Dataset:
     """Run best-of-N over every row of ``ds`` (lazily, like every Ray Data transform).
 
     Args:
         ds: the dataset; ``prompt_column`` holds each row's prompt.
-        llm, judge: a spec (``"openai:gpt-4o-mini"``, resolved in each actor), or a function
-            that builds the model there (``functools.partial(OpenAIChat, model=...,
-            base_url=...)``); model objects hold connections and cannot be sent to actors.
-        n, sampling, selector, options: as for :class:`~polypick.BestOfN`.
+        llm: a spec (``"openai:gpt-4o-mini"``, resolved in each actor), or a function that
+            builds the model there (``functools.partial(OpenAIChat, model=..., base_url=...)``);
+            model objects hold connections and cannot be sent to actors. So for ``judge``.
+        settings: a :class:`~polypick.Settings`; ``options`` are its fields by name (``n``,
+            ``sampling``, ``selector``, ``judge``, ``deadline``, ``cache`` ...) and override it.
         concurrency: how many actors (each with its own ``BestOfN``), or a ``(min, max)``
             autoscaling range.
         max_in_flight: most prompts each actor runs at once; the cluster runs at most
@@ -55,23 +52,19 @@ def best_of_n(
         ``ds`` with the ``answer``, ``selection`` (JSON), ``usage``, ``failures`` and
         ``error`` columns added.
     """
-    settings: dict[str, Any] = {
+    arguments: dict[str, Any] = {
         "llm": llm,
-        "n": n,
-        "sampling": sampling,
-        "selector": selector,
-        "judge": judge,
+        "settings": Settings.of(settings, **options),
         "prompt_column": prompt_column,
         "max_in_flight": max_in_flight,
         "output_prefix": output_prefix,
-        "options": dict(options or {}),
     }
-    probe = BestOfNBatch(**settings)  # bad settings fail here, before any actor starts
+    probe = BestOfNBatch(**arguments)  # bad settings fail here, before any actor starts
     run_sync(probe.bon.aclose())
-    _check_picklable(settings)
+    _check_picklable(arguments)
     return ds.map_batches(
         BestOfNBatch,
-        fn_constructor_kwargs=settings,
+        fn_constructor_kwargs=arguments,
         compute=_actor_pool(concurrency),
         batch_size=batch_size,
         num_cpus=num_cpus,

@@ -29,6 +29,7 @@ from polypick.selectors.base import (
     penalise_flagged,
 )
 from polypick.selectors.injection import INJECTION, detect_injection
+from polypick.selectors.injection_policy import InjectionPolicy
 from polypick.selectors.tool_vote import ToolCallVoteSelector
 
 __all__ = ["detect_languages", "finish", "run_selector", "screen"]
@@ -72,16 +73,23 @@ async def _run_off_loop(work: Callable[[], T], chars: int, quick: bool) -> T:
     return await asyncio.to_thread(work)
 
 
-async def run_selector(selector: Selector, context: SelectionContext) -> Verdict:
+async def run_selector(
+    selector: Selector, context: SelectionContext, injection: InjectionPolicy | None = None
+) -> Verdict:
     """Ask ``selector`` for a verdict; a failing or invalid selector falls back, losing nothing.
 
-    The context's injection policy is applied around the selector (see the module's
-    docstring); the verdict's index and scores always refer to ``context.candidates``.
+    ``injection`` is applied around the selector (see the module's docstring; ``None``: no
+    screening); the verdict's index and scores always refer to ``context.candidates``.
     Candidates that call tools are chosen by :class:`ToolCallVoteSelector` unless ``selector``
     declares ``handles_tool_calls``.
     """
-    suspects = await screen(context)
-    action = context.injection.action
+    if injection is None:
+        verdict, decided = await _decide(selector, context)
+        if decided:
+            context.recorder.event("selection.done", index=verdict.index, fallback=False)
+        return verdict
+    suspects = await screen(context, injection)
+    action = injection.action
     n = len(context.candidates)
     if suspects and len(suspects) == n and action != "ignore":
         context.recorder.event("injection.all_flagged", policy=action)
@@ -92,7 +100,7 @@ async def run_selector(selector: Selector, context: SelectionContext) -> Verdict
         context.recorder.event("injection.excluded", candidates=suspects, shown=shown)
         verdict, decided = await _decide_subset(selector, context, shown)
     if action == "penalise" and suspects:
-        language = context.language if getattr(selector, "language_fidelity", False) else None
+        language = context.language if selector.language_fidelity else None
         demoted = penalise_flagged(verdict, context.candidates, language)
         if demoted.index != verdict.index:
             context.recorder.event("injection.demoted", candidate=verdict.index, to=demoted.index)
@@ -102,11 +110,11 @@ async def run_selector(selector: Selector, context: SelectionContext) -> Verdict
     return verdict
 
 
-async def screen(context: SelectionContext) -> list[int]:
+async def screen(context: SelectionContext, injection: InjectionPolicy) -> list[int]:
     """Run the injection detector over the candidates (off the event loop unless it is the
     built-in one and the texts are short); flag and record the suspects, whose positions are
     returned. A candidate already flagged stays flagged."""
-    detector = context.injection.detector
+    detector = injection.detector
 
     def detect(text: str) -> list[str] | Exception:
         try:
@@ -132,7 +140,7 @@ async def screen(context: SelectionContext) -> list[int]:
                 "injection.flagged",
                 candidate=index,
                 reasons=reasons,
-                policy=context.injection.action,
+                policy=injection.action,
             )
         screened.append(candidate)
     context.candidates = tuple(screened)
@@ -145,7 +153,7 @@ async def _decide(selector: Selector, context: SelectionContext) -> tuple[Verdic
     if len(candidates) == 1:
         context.recorder.event("selection.skipped", reason="one candidate")
         return Verdict(index=0, scores=(None,)), False
-    if any(c.tool_calls for c in candidates) and not getattr(selector, "handles_tool_calls", False):
+    if any(c.tool_calls for c in candidates) and not selector.handles_tool_calls:
         context.recorder.event("selection.tool_calls", replaced=selector.name, by="tool_vote")
         selector = ToolCallVoteSelector()
     context.recorder.event("selection.start", selector=selector.name)
@@ -210,7 +218,8 @@ def finish(
         failures=tuple(failures),
         selection_failures=tuple(context.failures),
         usage=UsageReport(
-            generation=generation or Usage(), selection=context.recorder.selection_usage
+            generation=context.gateway.usage["generation"] if generation is None else generation,
+            selection=context.gateway.usage["selection"],
         ),
         latency_s=context.recorder.elapsed(),
         trace=tuple(context.recorder.events),

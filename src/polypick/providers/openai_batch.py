@@ -4,19 +4,16 @@ through ``validating`` → ``in_progress`` → ``finalizing`` → ``completed`` 
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, TypeVar
 
 import openai
 
-from polypick.batch.backend import BatchState, ModelBatches, Submitted, sdk_call
-from polypick.batch.formats import (
-    ItemOutcome,
-    decode_jsonl,
-    openai_input,
-    openai_outcome,
-)
-from polypick.core.types import Completion, Message, SamplingParams
+from polypick.core.batching import BatchState, ItemOutcome, Submitted
+from polypick.core.protocol import ModelRequest
+from polypick.core.types import Completion
+from polypick.providers._batches import ModelBatches, sdk_call
+from polypick.providers.batch_formats import decode_jsonl, openai_input, openai_outcome
 from polypick.providers.openai import OpenAIChat
 
 __all__ = ["OpenAIBatch"]
@@ -28,14 +25,8 @@ _ENDED = frozenset({"completed", "failed", "expired", "cancelled"})
 class OpenAIBatch(ModelBatches[OpenAIChat]):
     """Batches for one :class:`OpenAIChat` model, over its own connection settings."""
 
-    def request(
-        self,
-        messages: Sequence[Message],
-        params: SamplingParams,
-        n: int,
-        json_schema: Mapping[str, Any] | None,
-    ) -> dict[str, Any]:
-        return self._model.request_body(messages, params, n, json_schema)
+    def request(self, request: ModelRequest) -> dict[str, Any]:
+        return self._model.request_body(request)
 
     def completions(self, body: dict[str, Any], n: int) -> list[Completion]:
         return self._model.parse_response(body, n)

@@ -34,6 +34,7 @@ __all__ = [
     "ask_parsed",
     "block",
     "conversation_text",
+    "echoes",
     "json_field",
     "json_objects",
     "language_item",
@@ -191,6 +192,28 @@ def parse_label(text: str, labels: Sequence[str]) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+ECHO_CHARS = 60
+"""How much of a message a reply must repeat word for word to count as an echo of it."""
+
+
+def echoes(reply: str, messages: Sequence[Message]) -> bool:
+    """Whether ``reply`` repeats what it was sent rather than answering it: it contains the
+    start or the end of a message (``ECHO_CHARS`` characters, whitespace folded), or a whole
+    message shorter than that. A judge that echoes its prompt would otherwise "answer" with the
+    example verdicts the prompt shows."""
+    folded = " ".join(reply.split())
+    if len(folded) < 20:
+        return False
+    for message in messages:
+        if message.role == "assistant":
+            continue
+        text = " ".join(message.content.split())
+        pieces = [text] if len(text) <= ECHO_CHARS else [text[:ECHO_CHARS], text[-ECHO_CHARS:]]
+        if any(len(piece) >= 20 and piece in folded for piece in pieces):
+            return True
+    return False
+
+
 def json_objects(text: str) -> Iterator[dict[str, Any]]:
     """Every JSON object embedded in ``text`` (code fences and prose around it are fine),
     outermost first; malformed candidates are skipped."""
@@ -215,7 +238,7 @@ async def ask_parsed(
     params: SamplingParams,
     parse: Callable[[str], T | None],
     *,
-    stage: str,
+    label: str,
     reminder: str,
     json_schema: Mapping[str, Any],
     candidate: int | None = None,
@@ -223,14 +246,14 @@ async def ask_parsed(
     """Ask the judge and read its reply with ``parse``; returns the value and the last reply.
 
     An unreadable reply is asked for once more, with the reply and ``reminder`` appended; a
-    second unreadable reply is recorded as an ``InvalidResponseError`` failure of ``stage``.
+    second unreadable reply is recorded as an ``InvalidResponseError`` failure named ``label``.
     A failed call (``None`` reply) has already been recorded by ``context.ask``.
     """
     assert context.judge is not None, "BestOfN supplies a judge to selectors that need one"
     reply = await context.ask(
-        context.judge, messages, params, stage=stage, candidate=candidate, json_schema=json_schema
+        context.judge, messages, params, label=label, candidate=candidate, json_schema=json_schema
     )
-    value = None if reply is None else parse(reply.text)
+    value = None if reply is None or echoes(reply.text, messages) else parse(reply.text)
     if reply is None or value is not None:
         return value, reply
     messages = [
@@ -239,10 +262,12 @@ async def ask_parsed(
         Message(role="user", content=reminder),
     ]
     reply = await context.ask(
-        context.judge, messages, params, stage=stage, candidate=candidate, json_schema=json_schema
+        context.judge, messages, params, label=label, candidate=candidate, json_schema=json_schema
     )
-    value = None if reply is None else parse(reply.text)
+    echoed = reply is not None and echoes(reply.text, messages)
+    value = None if reply is None or echoed else parse(reply.text)
     if reply is not None and value is None:
-        error = InvalidResponseError(f"unreadable reply: {reply.text[:200]!r}")
-        context.fail(stage, error, candidate=candidate)
+        why = "the judge echoed its prompt" if echoed else "unreadable reply"
+        error = InvalidResponseError(f"{why}: {reply.text[:200]!r}")
+        context.fail(label, error, candidate=candidate)
     return value, reply

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from polypick.errors import ConfigurationError, InvalidResponseError
 from polypick.providers._loop_local import LoopLocal
-from polypick.providers._sdk_errors import map_sdk_error
+from polypick.providers.sdk_errors import map_sdk_error
 
 if TYPE_CHECKING:
     import openai
@@ -49,6 +49,10 @@ class RewardEndpoint:
         api_key: sent as a bearer token; defaults to ``POLYPICK_REWARD_API_KEY`` if set.
         timeout: seconds allowed for one request.
     """
+
+    requests_per_score = 1
+    """Every score is one request (the :class:`~polypick.core.capabilities.RemoteScorer`
+    capability: selectors count it as usage)."""
 
     def __init__(
         self,

@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from polypick.core.batching import ItemError, ItemOutcome
 from polypick.errors import RETRYABLE_STATUS, InvalidResponseError
 
 __all__ = [
     "CHAT_ENDPOINT",
-    "ItemError",
-    "ItemOutcome",
     "anthropic_outcome",
     "anthropic_requests",
     "decode_jsonl",
@@ -43,29 +41,6 @@ _ANTHROPIC_STATUS = {
     "timeout_error": 504,
     "overloaded_error": 529,
 }
-
-
-@dataclass(frozen=True)
-class ItemError:
-    """Why one request of a batch has no answer."""
-
-    message: str
-    code: str = "error"
-    status_code: int | None = None
-    retryable: bool = True
-
-
-@dataclass(frozen=True)
-class ItemOutcome:
-    """One request's result: the response body, or an error."""
-
-    custom_id: str
-    body: dict[str, Any] | None = None
-    error: ItemError | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None and self.body is not None
 
 
 def encode_jsonl(records: Iterable[Mapping[str, Any]]) -> bytes:

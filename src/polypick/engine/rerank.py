@@ -9,26 +9,28 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from polypick.core.call import call_scope
+from polypick.core.gateway import Gateway
 from polypick.core.language import LanguageDetector, default_detector
-from polypick.core.protocol import ChatModel
+from polypick.core.protocol import ChatModel, ModelRequest
 from polypick.core.retry import RetryPolicy
-from polypick.core.selection import detect_languages, finish, run_selector
 from polypick.core.sync import run_sync
 from polypick.core.trace import Recorder
 from polypick.core.types import (
     Candidate,
     Completion,
-    Message,
     PromptInput,
-    SamplingParams,
     Selection,
     TraceEvent,
     prompt_text,
     to_messages,
 )
+from polypick.engine.components import resolve_selector_spec
+from polypick.engine.selection import detect_languages, finish, run_selector
+from polypick.engine.settings import Settings
 from polypick.errors import ConfigurationError
 from polypick.providers import ModelSpec, resolve_model
-from polypick.selectors import SelectorSpec, default_selector, resolve_selector
+from polypick.selectors import SelectorSpec
 from polypick.selectors.base import SelectionContext
 from polypick.selectors.injection_policy import InjectionSpec, resolve_injection
 
@@ -39,19 +41,8 @@ class _NoModel:
     """Stands in for ``llm=`` when none was given; a selector that needs it fails clearly."""
 
     name = "none"
-    max_n = 1
 
-    def validate(self, params: SamplingParams) -> None:
-        """Accepts everything; it is never asked to generate unless a selector needs it."""
-
-    async def generate(
-        self,
-        messages: Sequence[Message],
-        params: SamplingParams,
-        n: int = 1,
-        *,
-        json_schema: Any = None,
-    ) -> list[Completion]:
+    async def generate(self, request: ModelRequest) -> list[Completion]:
         raise ConfigurationError("this selector generates text: pass llm=... to select()")
 
     async def aclose(self) -> None:
@@ -66,9 +57,9 @@ async def aselect(
     judge: ModelSpec | None = None,
     llm: ModelSpec | None = None,
     retry: RetryPolicy | int = 2,
-    detect_language: bool | LanguageDetector = True,
+    detect_language: bool | str | LanguageDetector = True,
     on_event: Callable[[TraceEvent], None] | None = None,
-    injection: InjectionSpec = "penalise",
+    injection: InjectionSpec | None = None,
     **options: Any,
 ) -> Selection:
     """Select the best of ``candidates`` for ``prompt``.
@@ -82,38 +73,37 @@ async def aselect(
         llm: the generating model, for selectors that sample more (X-MBR's evidence).
         retry: the retry policy for judge calls, or the number of retries.
         detect_language: detect the prompt's and candidates' languages (language fidelity).
-        injection: the policy for candidates aimed at the judge (see ``BestOfN``).
+        injection: the policy for candidates aimed at the judge (see ``Settings.injection``):
+            by default they are penalised, screened only when a model reads them.
         options: options for a selector given by name, e.g. ``utility="chrf"``.
     """
     messages = to_messages(prompt)
-    policy_for_injection = resolve_injection(injection)
+    settings = Settings.of(retry=retry, injection=injection, detect_language=detect_language)
     pool = [_as_candidate(c, i) for i, c in enumerate(candidates)]
     if not pool:
         raise ConfigurationError("select() needs at least one candidate")
-    if selector is None:
-        chosen = default_selector(judge is not None)
-        if options:
-            raise ConfigurationError("options need a selector given by name, e.g. selector='mbr'")
-    else:
-        chosen = resolve_selector(selector, **options)
+    chosen = resolve_selector_spec(selector, judge is not None, options)
     judge_model = resolve_model(judge) if judge is not None else None
     model: ChatModel = resolve_model(llm) if llm is not None else _NoModel()
     if chosen.needs_judge and judge_model is None:
         raise ConfigurationError(f"selector {chosen.name!r} needs a judge: pass judge=...")
-    detector = default_detector() if detect_language is True else (detect_language or None)
-    language, pool = await detect_languages(detector, prompt_text(messages), pool)
-    policy = retry if isinstance(retry, RetryPolicy) else RetryPolicy(max_retries=retry)
-    context = SelectionContext(
-        messages,
-        pool,
-        llm=model,
-        judge=judge_model,
-        recorder=Recorder(on_event),
-        policy=policy,
-        language=language,
-        injection=policy_for_injection,
-    )
-    verdict = await run_selector(chosen, context)
+    detector: LanguageDetector | None = None
+    if detect_language is True or detect_language == "auto":
+        detector = default_detector()
+    elif callable(detect_language):
+        detector = detect_language
+    recorder = Recorder(on_event)
+    with call_scope(recorder):
+        language, pool = await detect_languages(detector, prompt_text(messages), pool)
+        gateway = Gateway(recorder, settings.retry)
+        context = SelectionContext(
+            messages, pool, llm=model, judge=judge_model, gateway=gateway, language=language
+        )
+        screening = settings.injection
+        if screening is None and chosen.reads_candidates:
+            screening = resolve_injection("penalise")
+        verdict = await run_selector(chosen, context, screening)
+        gateway.record_savings()
     return finish(context, verdict, selector=chosen, llm=model.name)
 
 

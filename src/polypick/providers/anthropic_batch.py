@@ -3,15 +3,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, TypeVar
 
 import anthropic
 
-from polypick.batch.backend import BatchState, ModelBatches, Submitted, sdk_call
-from polypick.batch.formats import ItemOutcome, anthropic_outcome, anthropic_requests
-from polypick.core.types import Completion, Message, SamplingParams
+from polypick.core.batching import BatchState, ItemOutcome, Submitted
+from polypick.core.protocol import ModelRequest
+from polypick.core.types import Completion
+from polypick.providers._batches import ModelBatches, sdk_call
 from polypick.providers.anthropic import AnthropicChat
+from polypick.providers.batch_formats import anthropic_outcome, anthropic_requests
 
 __all__ = ["AnthropicBatch"]
 
@@ -21,15 +23,9 @@ T = TypeVar("T")
 class AnthropicBatch(ModelBatches[AnthropicChat]):
     """Batches for one :class:`AnthropicChat` model, over its own connection settings."""
 
-    def request(
-        self,
-        messages: Sequence[Message],
-        params: SamplingParams,
-        n: int,
-        json_schema: Mapping[str, Any] | None,
-    ) -> dict[str, Any]:
+    def request(self, request: ModelRequest) -> dict[str, Any]:
         # json_schema is left to the prompt, as in direct calls; batches cache prompts too
-        return self._model.request_body(messages, params)
+        return self._model.request_body(request.messages, request.params)
 
     def completions(self, body: dict[str, Any], n: int) -> list[Completion]:
         return [self._model.parse_response(body)]

@@ -1,0 +1,168 @@
+"""Draw the N candidates of one call from a model, concurrently and with partial-failure tolerance.
+
+Samples whose parameters differ only by seed are grouped into one request with ``n`` choices when
+the backend allows it; whatever a request does not return (a server that ignores ``n``) is asked
+for again one sample per request, each with its own seed. Every request goes through the call's
+:class:`~polypick.core.gateway.Gateway` (retries, deadline, usage, cache accounting). A sample
+that fails becomes a failed :class:`Candidate` with its error; it never fails the others.
+Completions a sample cache served carry the ``"cached"`` flag.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from collections.abc import Sequence
+
+from polypick.core.capabilities import max_n
+from polypick.core.gateway import CallOutcome, Gateway
+from polypick.core.protocol import ChatModel, ModelRequest
+from polypick.core.types import (
+    CACHED,
+    Candidate,
+    Completion,
+    ErrorInfo,
+    Message,
+    SamplingParams,
+    Usage,
+)
+from polypick.errors import DeadlineExceededError
+
+__all__ = ["Sampler"]
+
+
+class Sampler:
+    """Samples one prompt; one instance per call (it holds that call's request counter).
+
+    Args:
+        model: the model to sample.
+        gateway: the call's gateway.
+        context: passed on to every request (``ModelRequest.context``).
+        logprobs: token log-probabilities wanted on every sample (``ModelRequest.logprobs``).
+    """
+
+    def __init__(
+        self,
+        model: ChatModel,
+        gateway: Gateway,
+        *,
+        context: object = None,
+        logprobs: int | None = None,
+    ) -> None:
+        self.model = model
+        self.gateway = gateway
+        self.context = context
+        self.logprobs = logprobs
+        self._max_n = max_n(model)
+        self._request_ids = itertools.count()
+        self._done: dict[int, Candidate] = {}
+        self.errors: dict[int, Exception] = {}
+        """The exception behind each failed sample, by plan position."""
+
+    async def sample(
+        self, messages: Sequence[Message], plan: Sequence[SamplingParams]
+    ) -> list[Candidate]:
+        """Return one candidate per planned sample, in plan order; failed ones carry ``error``."""
+        groups: dict[SamplingParams, list[int]] = {}
+        for index, params in enumerate(plan):
+            groups.setdefault(params.without_seed(), []).append(index)
+        prompt = tuple(messages)
+        await asyncio.gather(*(self._group(prompt, plan, indices) for indices in groups.values()))
+        cut = sum(isinstance(e, DeadlineExceededError) for e in self.errors.values())
+        if cut:
+            self.gateway.recorder.event("deadline", pending=cut)
+        return [self._done[i] for i in range(len(plan))]
+
+    async def _group(
+        self, prompt: tuple[Message, ...], plan: Sequence[SamplingParams], indices: list[int]
+    ) -> None:
+        batch = min(len(indices), self._max_n)
+        if batch > 1:
+            indices = indices[await self._request(prompt, plan, indices[:batch]) :]
+        if indices:
+            await asyncio.gather(*(self._request(prompt, plan, [i]) for i in indices))
+
+    async def _request(
+        self, prompt: tuple[Message, ...], plan: Sequence[SamplingParams], indices: list[int]
+    ) -> int:
+        """Send one request for ``indices``; record what came back and return how many did."""
+        params = plan[indices[0]]
+        request_id = next(self._request_ids)
+        request = ModelRequest(
+            prompt,
+            params,
+            len(indices),
+            "sample",
+            logprobs=self.logprobs,
+            context=self.context,
+        )
+        recorder = self.gateway.recorder
+        recorder.event("sample.start", request=request_id, samples=indices, n=len(indices))
+        outcome = await self.gateway.generate(
+            self.model, request, label="sample", request=request_id
+        )
+        if outcome.error is not None:
+            if outcome.attempts == 0:  # never sent: no request to number
+                for index in indices:
+                    self._fail(index, plan[index], outcome, None, 0)
+                return len(indices)
+            recorder.event("sample.failed", request=request_id, error=str(outcome.error))
+            for position, index in enumerate(indices):  # a failed n-request fails all, once
+                self._fail(index, plan[index], outcome, request_id, outcome.sent * (position == 0))
+            return len(indices)
+        returned = (outcome.value or [])[: len(indices)]
+        for position, (index, completion) in enumerate(zip(indices, returned, strict=False)):
+            sent = outcome.sent if position == 0 else 0
+            self._succeed(index, plan[index], completion, outcome, request_id, sent)
+        recorder.event("sample.done", request=request_id, returned=len(returned))
+        return len(returned)
+
+    def _succeed(
+        self,
+        index: int,
+        params: SamplingParams,
+        completion: Completion,
+        outcome: CallOutcome[list[Completion]],
+        request: int,
+        requests: int,
+    ) -> None:
+        self._done[index] = Candidate.model_construct(
+            text=completion.text,
+            tool_calls=completion.tool_calls,
+            params=params,
+            greedy=params.greedy,
+            sample=index,
+            request=request,
+            language=None,
+            finish_reason=completion.finish_reason,
+            usage=completion.usage + Usage(requests=requests) if requests else completion.usage,
+            latency_s=outcome.latency_s,
+            attempts=outcome.attempts,
+            error=None,
+            flags=(CACHED,) if completion.cached else (),
+        )
+
+    def _fail(
+        self,
+        index: int,
+        params: SamplingParams,
+        outcome: CallOutcome[list[Completion]],
+        request: int | None,
+        requests_sent: int,
+    ) -> None:
+        error = outcome.error
+        assert error is not None
+        if outcome.attempts == 0:
+            error = DeadlineExceededError("the deadline ran out before this sample was sent")
+        self.errors[index] = error
+        self._done[index] = Candidate(
+            text="",
+            params=params,
+            greedy=params.greedy,
+            sample=index,
+            request=request,
+            usage=Usage(requests=requests_sent),
+            latency_s=outcome.latency_s if outcome.attempts else 0.0,
+            attempts=outcome.attempts,
+            error=ErrorInfo.from_exception(error, outcome.attempts),
+        )
