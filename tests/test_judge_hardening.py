@@ -215,3 +215,42 @@ def test_an_explicit_temperature_is_used() -> None:
 def test_invalid_samples_are_rejected(samples: object) -> None:
     with pytest.raises(ConfigurationError):
         JudgeSelector(samples=samples)  # type: ignore[arg-type]
+
+
+# --- a judge that echoes its prompt ----------------------------------------------------------
+
+
+def echoing_judge() -> ScriptedChat:
+    """A broken judge (or a text-completion endpoint) that repeats what it was sent."""
+    return ScriptedChat(lambda messages, params: "\n".join(m.content for m in messages))
+
+
+@pytest.mark.parametrize("selector", ["judge", "tournament", "chops", "mbr"])
+def test_a_judge_that_echoes_its_prompt_decides_nothing(selector: str) -> None:
+    options = {"utility": "judge"} if selector == "mbr" else {}
+    bon = BestOfN(
+        ScriptedChat(lambda messages, params: "Paris" if params.greedy else f"Lyon {params.seed}"),
+        n=3,
+        sampling=Hedged(temperature=0.7, seed=1),
+        selector=selector,
+        selector_options=options,
+        judge=echoing_judge(),
+        retry=NO_WAIT,
+        detect_language=False,
+    )
+    sel = bon.invoke("Capital of France?")
+    # every judge call failed, and says why: no example verdict in a prompt was taken as one
+    assert sel.selection_failures
+    assert any("echoed its prompt" in f.error.message for f in sel.selection_failures)
+    done = next(e.data for e in sel.trace if e.event == "selection.done")
+    assert done["fallback"] or all(s is None for s in sel.scores)
+    assert sel.best.greedy  # the fallback, not whatever an example verdict pointed at
+
+
+def test_the_reminders_hold_no_verdict_a_parser_would_read() -> None:
+    from polypick.selectors.judge import parse_score
+    from polypick.selectors.pairwise import REMINDER as PAIR_REMINDER
+    from polypick.selectors.pairwise import parse_winner
+
+    assert parse_score(REMINDER, 1, 10) is None
+    assert parse_winner(PAIR_REMINDER) is None
