@@ -29,7 +29,6 @@ from _common import Case, ServerProcess, format_ratio, format_table, interleaved
 
 from polypick import BestOfN, Temperature
 from polypick.providers import OpenAIChat
-from polypick.selectors.injection_policy import InjectionPolicy
 
 N = 4
 CONCURRENCY = 8
@@ -37,7 +36,6 @@ MODEL = "fake-gpt"
 PROMPT = "Write one sentence about the sea."
 TEMPERATURE = 0.8
 PLAN = Temperature(temperature=TEMPERATURE)
-NO_SCREENING = InjectionPolicy("ignore", detector=lambda text: [])
 
 
 def longest(prompt: str, candidate: str) -> float:
@@ -82,12 +80,12 @@ async def cpu_table(honours: str, ignores: str, calls: int, rounds: int) -> list
         fan: (gathered, fan),
     }
     bons = {
-        "BestOfN, defaults (language detection, injection screening)": (
+        "BestOfN, defaults (a reward: the prompt's language detected, no screening)": (
             BestOfN(llm, N, PLAN, longest),
             one,
         ),
-        "BestOfN, no language detection, no injection screening": (
-            BestOfN(llm, N, PLAN, longest, detect_language=False, injection=NO_SCREENING),
+        "BestOfN, no language detection": (
+            BestOfN(llm, N, PLAN, longest, detect_language=False),
             one,
         ),
         "BestOfN, default selector (MBR, chrF)": (BestOfN(llm, N, PLAN), one),
@@ -125,9 +123,7 @@ async def throughput_table(honours: str, prompts: int, rounds: int) -> list[list
         f"BestOfN(n={N}).abatch(max_concurrency={CONCURRENCY}), defaults": BestOfN(
             llm, N, PLAN, longest
         ),
-        "the same, no language detection, no injection screening": BestOfN(
-            llm, N, PLAN, longest, detect_language=False, injection=NO_SCREENING
-        ),
+        "the same, no language detection": BestOfN(llm, N, PLAN, longest, detect_language=False),
     }
     limit = asyncio.Semaphore(CONCURRENCY)
 

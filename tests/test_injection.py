@@ -278,7 +278,7 @@ def ungated(text: str) -> list[str]:
     """Every rule tried on every text: what the gates must never change."""
     folded = fold(text)
     reasons = ["verdict:json"] if injection._json_verdict(text) else []
-    for rule in injection._RULES:
+    for rule in injection._table().rules:
         if rule.reason not in reasons and rule.pattern.search(folded):
             reasons.append(rule.reason)
     return reasons

@@ -5,45 +5,49 @@
 >>> bon.invoke("What is 17 + 25?").text  # doctest: +SKIP
 """
 
-from polypick.core.profiles import TemperatureProfile
-from polypick.core.protocol import ChatModel, ModelRequest, Stage
-from polypick.core.retry import RetryPolicy
-from polypick.core.sampling import Hedged, SamplingPlan, Temperature, Temperatures
-from polypick.core.types import (
-    Candidate,
-    Completion,
-    ErrorInfo,
-    Message,
-    SamplingParams,
-    Selection,
-    SelectionFailure,
-    ToolCall,
-    TraceEvent,
-    Usage,
-    UsageReport,
-)
-from polypick.engine.bestofn import BestOfN
-from polypick.engine.plan import Budget, CallPlan
-from polypick.engine.rerank import aselect, select
-from polypick.engine.settings import Settings
-from polypick.errors import (
-    BatchError,
-    ConfigurationError,
-    PolypickError,
-    ProviderError,
-    TooFewCandidatesError,
-)
-from polypick.selectors import (
-    ChopsSelector,
-    JudgeSelector,
-    MajoritySelector,
-    MBRSelector,
-    RewardSelector,
-    Selector,
-    TournamentSelector,
-    WeightedMajoritySelector,
-    XMBRSelector,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the names below, for type checkers; at run time they load on use
+    from polypick.core.profiles import TemperatureProfile
+    from polypick.core.protocol import ChatModel, ModelRequest, Stage
+    from polypick.core.retry import RetryPolicy
+    from polypick.core.sampling import Hedged, SamplingPlan, Temperature, Temperatures
+    from polypick.core.types import (
+        Candidate,
+        Completion,
+        ErrorInfo,
+        Message,
+        SamplingParams,
+        Selection,
+        SelectionFailure,
+        ToolCall,
+        TraceEvent,
+        Usage,
+        UsageReport,
+    )
+    from polypick.engine.bestofn import BestOfN
+    from polypick.engine.plan import Budget, CallPlan
+    from polypick.engine.rerank import aselect, select
+    from polypick.engine.settings import Settings
+    from polypick.errors import (
+        BatchError,
+        ConfigurationError,
+        PolypickError,
+        ProviderError,
+        TooFewCandidatesError,
+    )
+    from polypick.selectors import (
+        ChopsSelector,
+        JudgeSelector,
+        MajoritySelector,
+        MBRSelector,
+        RewardSelector,
+        Selector,
+        TournamentSelector,
+        WeightedMajoritySelector,
+        XMBRSelector,
+    )
 
 __version__ = "0.1.0"
 
@@ -90,3 +94,61 @@ __all__ = [
     "aselect",
     "select",
 ]
+
+_LAZY = {
+    "BatchError": "polypick.errors",
+    "BestOfN": "polypick.engine.bestofn",
+    "Budget": "polypick.engine.plan",
+    "CallPlan": "polypick.engine.plan",
+    "Candidate": "polypick.core.types",
+    "ChatModel": "polypick.core.protocol",
+    "ChopsSelector": "polypick.selectors",
+    "Completion": "polypick.core.types",
+    "ConfigurationError": "polypick.errors",
+    "ErrorInfo": "polypick.core.types",
+    "Hedged": "polypick.core.sampling",
+    "JudgeSelector": "polypick.selectors",
+    "MBRSelector": "polypick.selectors",
+    "MajoritySelector": "polypick.selectors",
+    "Message": "polypick.core.types",
+    "ModelRequest": "polypick.core.protocol",
+    "PolypickError": "polypick.errors",
+    "ProviderError": "polypick.errors",
+    "RetryPolicy": "polypick.core.retry",
+    "RewardSelector": "polypick.selectors",
+    "SamplingParams": "polypick.core.types",
+    "SamplingPlan": "polypick.core.sampling",
+    "Selection": "polypick.core.types",
+    "SelectionFailure": "polypick.core.types",
+    "Selector": "polypick.selectors",
+    "Settings": "polypick.engine.settings",
+    "Stage": "polypick.core.protocol",
+    "Temperature": "polypick.core.sampling",
+    "TemperatureProfile": "polypick.core.profiles",
+    "Temperatures": "polypick.core.sampling",
+    "TooFewCandidatesError": "polypick.errors",
+    "ToolCall": "polypick.core.types",
+    "TournamentSelector": "polypick.selectors",
+    "TraceEvent": "polypick.core.types",
+    "Usage": "polypick.core.types",
+    "UsageReport": "polypick.core.types",
+    "WeightedMajoritySelector": "polypick.selectors",
+    "XMBRSelector": "polypick.selectors",
+    "aselect": "polypick.engine.rerank",
+    "select": "polypick.engine.rerank",
+}
+"""Where each public name lives. Names load on first use, so ``import polypick`` stays cheap and
+``from polypick import BestOfN`` loads what ``BestOfN`` needs, not every selector and plan."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'polypick' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later lookups are plain attribute reads
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -115,16 +115,23 @@ class Gateway:
 
     def bill(self, account: Account, requests: int, completions: Sequence[Completion]) -> None:
         """Count ``requests`` and the completions' tokens; cached completions count as saved."""
-        billed = Usage(requests=requests)
-        saved = Usage()
+        prompt = completion_tokens = 0
+        saved: list[Usage] = []
         for completion in completions:
             if completion.cached:
-                saved += completion.usage
+                saved.append(completion.usage)
             else:
-                billed += completion.usage
-        self.usage[account] += billed
-        if saved != Usage():
-            self.saved[account] += saved
+                prompt += completion.usage.prompt_tokens
+                completion_tokens += completion.usage.completion_tokens
+        if requests or prompt or completion_tokens:
+            total = self.usage[account]
+            self.usage[account] = Usage(
+                requests=total.requests + requests,
+                prompt_tokens=total.prompt_tokens + prompt,
+                completion_tokens=total.completion_tokens + completion_tokens,
+            )
+        if saved:
+            self.saved[account] = sum(saved, self.saved[account])
 
     async def run(
         self, call: Callable[[], Awaitable[T]], /, *, label: str, **data: Any
@@ -169,7 +176,7 @@ class Gateway:
 
     def record_savings(self) -> None:
         """Add the trace's ``cache.saved`` summary, if a cache answered anything."""
-        if any(usage != Usage() for usage in self.saved.values()):
+        if any(u.requests or u.total_tokens for u in self.saved.values()):
             self.recorder.event(
                 "cache.saved",
                 generation=self.saved["generation"].model_dump(),

@@ -65,6 +65,8 @@ class LangidDetector:
         self._unavailable = False
 
     def _load(self) -> Any:
+        if self._identifier is not None:  # loaded: no lock needed to read it
+            return self._identifier
         with self._lock:
             if self._identifier is None and not self._unavailable:
                 try:

@@ -9,22 +9,17 @@ is honoured; otherwise the wait is exponential with full jitter, because N sampl
 
 from __future__ import annotations
 
+import asyncio
+import random
 import time
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
-from tenacity import (
-    AsyncRetrying,
-    RetryCallState,
-    retry_if_exception,
-    stop_after_attempt,
-    wait_random_exponential,
-)
 
 from polypick.errors import DeadlineExceededError, ProviderError
 
-__all__ = ["RetryPolicy", "retrying"]
+__all__ = ["RetryPolicy", "backoff", "retrying", "wait_for_retry"]
 
 T = TypeVar("T")
 OnRetry = Callable[[int, BaseException, float], None]
@@ -54,17 +49,19 @@ def _is_retryable(exc: BaseException) -> bool:
     return isinstance(exc, ProviderError) and exc.retryable
 
 
-class _Wait:
-    """Use the server's ``Retry-After`` when it gave one, else jittered exponential backoff."""
+def backoff(policy: RetryPolicy, attempt: int) -> float:
+    """The wait after failed attempt number ``attempt`` (1 for the first): exponential with full
+    jitter, uniform between 0 and ``min(max_wait, initial_wait * 2 ** (attempt - 1))``."""
+    high = min(policy.max_wait, policy.initial_wait * 2.0 ** (attempt - 1))
+    return random.uniform(0.0, high)
 
-    def __init__(self, policy: RetryPolicy) -> None:
-        self._backoff = wait_random_exponential(multiplier=policy.initial_wait, max=policy.max_wait)
 
-    def __call__(self, state: RetryCallState) -> float:
-        exc = state.outcome.exception() if state.outcome else None
-        if isinstance(exc, ProviderError) and exc.retry_after is not None:
-            return max(0.0, exc.retry_after)
-        return float(self._backoff(state))
+def wait_for_retry(policy: RetryPolicy, attempt: int, exc: BaseException) -> float:
+    """How long to wait before the next attempt: the server's ``Retry-After`` when it gave
+    one, else :func:`backoff`."""
+    if isinstance(exc, ProviderError) and exc.retry_after is not None:
+        return max(0.0, exc.retry_after)
+    return backoff(policy, attempt)
 
 
 async def retrying(
@@ -86,42 +83,19 @@ async def retrying(
     Raises:
         The last error when attempts run out or it is not retryable.
     """
-    # Most calls succeed at once; setting tenacity up costs ~25 µs, more than the rest of a
-    # call's bookkeeping, so the first attempt runs bare and tenacity takes over on a failure.
-    try:
-        return await call()
-    except BaseException as exc:
-        if not _is_retryable(exc) or policy.max_attempts < 2:
-            raise
-        first_failure: BaseException | None = exc
-
-    async def attempt_call() -> T:
-        # tenacity's attempt 1 replays the failure seen above, so its waits, deadline check
-        # and attempt numbers are exactly those of a loop that had run from the start
-        nonlocal first_failure
-        if first_failure is not None:
-            failure, first_failure = first_failure, None
-            raise failure
-        return await call()
-
-    def before_sleep(state: RetryCallState) -> None:
-        exc = state.outcome.exception() if state.outcome else None
-        assert exc is not None  # tenacity only sleeps after a failed attempt
-        wait = state.upcoming_sleep
-        if deadline is not None and time.monotonic() + wait > deadline:
-            raise DeadlineExceededError(
-                f"retrying in {wait:.2f}s would pass the deadline; last error: {exc}"
-            ) from exc
-        if on_retry is not None:
-            on_retry(state.attempt_number, exc, wait)
-
-    async for attempt in AsyncRetrying(
-        retry=retry_if_exception(_is_retryable),
-        stop=stop_after_attempt(policy.max_attempts),
-        wait=_Wait(policy),
-        before_sleep=before_sleep,
-        reraise=True,
-    ):
-        with attempt:
-            return await attempt_call()
-    raise AssertionError("unreachable: tenacity either returns or raises")  # pragma: no cover
+    attempt = 1
+    while True:
+        try:
+            return await call()
+        except Exception as exc:
+            if not _is_retryable(exc) or attempt >= policy.max_attempts:
+                raise
+            wait = wait_for_retry(policy, attempt, exc)
+            if deadline is not None and time.monotonic() + wait > deadline:
+                raise DeadlineExceededError(
+                    f"retrying in {wait:.2f}s would pass the deadline; last error: {exc}"
+                ) from exc
+            if on_retry is not None:
+                on_retry(attempt, exc, wait)
+        await asyncio.sleep(wait)
+        attempt += 1

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from polypick.cache import CachedChat, SampleCache
+if TYPE_CHECKING:
+    from polypick.cache import SampleCache
+
 from polypick.core.capabilities import default_max_tokens, max_n
 from polypick.core.language import LanguageDetector, default_detector
 from polypick.core.protocol import ChatModel
@@ -122,6 +124,8 @@ def _cached(
     """``llm`` and ``judge`` answering from ``cache`` (a path opens a cache closed with them)."""
     if cache is None:
         return llm, judge, None
+    from polypick.cache import CachedChat, SampleCache  # sqlite: loaded only when caching
+
     if isinstance(cache, SampleCache):
         store, owned = cache, None
     elif isinstance(cache, str | os.PathLike):

@@ -24,11 +24,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from polypick.core.types import Message, SamplingParams
 from polypick.errors import ConfigurationError
+from polypick.selectors import resolve_selector
 from polypick.selectors.base import Selector
-from polypick.selectors.chops import ChopsSelector
 from polypick.selectors.cost import planned_calls
-from polypick.selectors.mbr import MBRSelector
-from polypick.selectors.tournament import TournamentSelector
 
 __all__ = ["Budget", "CallPlan", "apply_budget", "make_plan"]
 
@@ -111,11 +109,11 @@ def _token_bound(
 
 def _ladder() -> list[Callable[[], Selector]]:
     return [
-        lambda: TournamentSelector("knockout", both_orders=True),
-        lambda: TournamentSelector("knockout", both_orders=False),
-        lambda: ChopsSelector(),
-        lambda: ChopsSelector(checklist=False),
-        lambda: MBRSelector(utility="chrf"),
+        lambda: resolve_selector("tournament", format="knockout", both_orders=True),
+        lambda: resolve_selector("tournament", format="knockout", both_orders=False),
+        lambda: resolve_selector("chops"),
+        lambda: resolve_selector("chops", checklist=False),
+        lambda: resolve_selector("mbr", utility="chrf"),
     ]
 
 

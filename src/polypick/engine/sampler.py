@@ -11,6 +11,7 @@ Completions a sample cache served carry the ``"cached"`` flag.
 from __future__ import annotations
 
 import asyncio
+import functools
 import itertools
 from collections.abc import Sequence
 
@@ -63,11 +64,12 @@ class Sampler:
         self, messages: Sequence[Message], plan: Sequence[SamplingParams]
     ) -> list[Candidate]:
         """Return one candidate per planned sample, in plan order; failed ones carry ``error``."""
-        groups: dict[SamplingParams, list[int]] = {}
-        for index, params in enumerate(plan):
-            groups.setdefault(params.without_seed(), []).append(index)
+        groups = {key: list(indices) for key, indices in _groups(tuple(plan)).items()}
         prompt = tuple(messages)
-        await asyncio.gather(*(self._group(prompt, plan, indices) for indices in groups.values()))
+        if len(groups) == 1:  # the common case: no task to schedule
+            await self._group(prompt, plan, next(iter(groups.values())))
+        else:
+            await asyncio.gather(*(self._group(prompt, plan, ix) for ix in groups.values()))
         cut = sum(isinstance(e, DeadlineExceededError) for e in self.errors.values())
         if cut:
             self.gateway.recorder.event("deadline", pending=cut)
@@ -79,7 +81,9 @@ class Sampler:
         batch = min(len(indices), self._max_n)
         if batch > 1:
             indices = indices[await self._request(prompt, plan, indices[:batch]) :]
-        if indices:
+        if len(indices) == 1:
+            await self._request(prompt, plan, indices)
+        elif indices:
             await asyncio.gather(*(self._request(prompt, plan, [i]) for i in indices))
 
     async def _request(
@@ -126,19 +130,17 @@ class Sampler:
         request: int,
         requests: int,
     ) -> None:
-        self._done[index] = Candidate.model_construct(
+        self._done[index] = Candidate(
             text=completion.text,
             tool_calls=completion.tool_calls,
             params=params,
             greedy=params.greedy,
             sample=index,
             request=request,
-            language=None,
             finish_reason=completion.finish_reason,
             usage=completion.usage + Usage(requests=requests) if requests else completion.usage,
             latency_s=outcome.latency_s,
             attempts=outcome.attempts,
-            error=None,
             flags=(CACHED,) if completion.cached else (),
         )
 
@@ -166,3 +168,13 @@ class Sampler:
             attempts=outcome.attempts,
             error=ErrorInfo.from_exception(error, outcome.attempts),
         )
+
+
+@functools.lru_cache(maxsize=256)
+def _groups(plan: tuple[SamplingParams, ...]) -> dict[SamplingParams, tuple[int, ...]]:
+    """The plan's samples grouped by their parameters without the seed (one request each,
+    where the backend allows ``n``); a plan is fixed per ``BestOfN``, so this is kept."""
+    groups: dict[SamplingParams, list[int]] = {}
+    for index, params in enumerate(plan):
+        groups.setdefault(params.without_seed(), []).append(index)
+    return {key: tuple(indices) for key, indices in groups.items()}

@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from polypick.core.registry import Registry
 from polypick.errors import ConfigurationError
-from polypick.selectors.answers import AnswerExtractor, extract_answer, normalize_answer
-from polypick.selectors.base import SelectionContext, Selector, Verdict
-from polypick.selectors.chops import ChopsSelector
-from polypick.selectors.injection import detect_injection
-from polypick.selectors.injection_policy import InjectionPolicy
-from polypick.selectors.judge import JudgeSelector
-from polypick.selectors.majority import MajoritySelector
-from polypick.selectors.mbr import MBRSelector
-from polypick.selectors.reward import RewardFunction, RewardSelector
-from polypick.selectors.tool_vote import ToolCallVoteSelector
-from polypick.selectors.tournament import TournamentSelector
-from polypick.selectors.weighted_majority import WeightedMajoritySelector
-from polypick.selectors.xmbr import XMBRSelector
+from polypick.selectors.base import RewardFunction, SelectionContext, Selector, Verdict
+
+if TYPE_CHECKING:  # at run time these load on first use (see _LAZY)
+    from polypick.selectors.answers import AnswerExtractor, extract_answer, normalize_answer
+    from polypick.selectors.chops import ChopsSelector
+    from polypick.selectors.injection import detect_injection
+    from polypick.selectors.injection_policy import InjectionPolicy
+    from polypick.selectors.judge import JudgeSelector
+    from polypick.selectors.majority import MajoritySelector
+    from polypick.selectors.mbr import MBRSelector
+    from polypick.selectors.reward import RewardSelector
+    from polypick.selectors.tool_vote import ToolCallVoteSelector
+    from polypick.selectors.tournament import TournamentSelector
+    from polypick.selectors.weighted_majority import WeightedMajoritySelector
+    from polypick.selectors.xmbr import XMBRSelector
 
 __all__ = [
     "AnswerExtractor",
@@ -50,15 +53,38 @@ __all__ = [
 
 selectors: Registry[Callable[..., Selector]] = Registry("selector")
 """Named selectors; ``selectors.register("mine", MySelector)`` makes ``selector="mine"`` work."""
-selectors.register("majority", MajoritySelector)
-selectors.register("weighted_majority", WeightedMajoritySelector)
-selectors.register("judge", JudgeSelector)
-selectors.register("reward", RewardSelector)
-selectors.register("chops", ChopsSelector)
-selectors.register("mbr", MBRSelector)
-selectors.register("xmbr", XMBRSelector)
-selectors.register("tournament", TournamentSelector)
-selectors.register("tool_vote", ToolCallVoteSelector)
+_BUILT_IN = {
+    "majority": "polypick.selectors.majority:MajoritySelector",
+    "weighted_majority": "polypick.selectors.weighted_majority:WeightedMajoritySelector",
+    "judge": "polypick.selectors.judge:JudgeSelector",
+    "reward": "polypick.selectors.reward:RewardSelector",
+    "chops": "polypick.selectors.chops:ChopsSelector",
+    "mbr": "polypick.selectors.mbr:MBRSelector",
+    "xmbr": "polypick.selectors.xmbr:XMBRSelector",
+    "tournament": "polypick.selectors.tournament:TournamentSelector",
+    "tool_vote": "polypick.selectors.tool_vote:ToolCallVoteSelector",
+}
+for _name, _where in _BUILT_IN.items():
+    selectors.register(_name, _where)  # imported when first named
+
+_LAZY = {
+    **{where.rpartition(":")[2]: where.partition(":")[0] for where in _BUILT_IN.values()},
+    "AnswerExtractor": "polypick.selectors.answers",
+    "extract_answer": "polypick.selectors.answers",
+    "normalize_answer": "polypick.selectors.answers",
+    "detect_injection": "polypick.selectors.injection",
+    "InjectionPolicy": "polypick.selectors.injection_policy",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 SelectorSpec = str | Selector | RewardFunction
 """What ``selector=`` accepts: a registered name, a selector object, or a reward function."""
@@ -83,6 +109,8 @@ def resolve_selector(spec: SelectorSpec, **options: Any) -> Selector:
         )
     if isinstance(spec, Selector):
         return spec
+    from polypick.selectors.reward import RewardSelector
+
     return RewardSelector(spec)
 
 

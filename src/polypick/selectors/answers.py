@@ -19,6 +19,7 @@ and Japanese numerals (``四十二``) are not converted.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -70,7 +71,13 @@ ANSWER_MARKERS: Mapping[str, str] = MappingProxyType(_MARKERS)
 case-insensitively; the answer starts where a marker ends. Read-only: to add markers, write your
 own extractor around :func:`extract_answer`."""
 
-_MARKER = re.compile("|".join(f"(?:{p})" for p in _MARKERS.values()), re.IGNORECASE)
+
+@functools.cache
+def _marker() -> re.Pattern[str]:
+    """Every marker in one pattern, compiled on first use (not when polypick is imported)."""
+    return re.compile("|".join(f"(?:{p})" for p in _MARKERS.values()), re.IGNORECASE)
+
+
 _GROUP_SPACES = "\u00a0\u202f\u2009"  # no-break, narrow no-break and thin space: 1 234 567
 
 
@@ -133,7 +140,7 @@ def _last_number(text: str) -> str | None:
 def _after_last_marker(text: str) -> str | None:
     """The line that follows the last final-answer marker, or ``None`` without a marker."""
     last = None
-    for last in _MARKER.finditer(text):  # noqa: B007 - only the last match is wanted
+    for last in _marker().finditer(text):  # noqa: B007 - only the last match is wanted
         pass
     if last is None:
         return None

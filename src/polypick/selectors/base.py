@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from abc import ABC, abstractmethod
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -26,6 +26,7 @@ from polypick.core.protocol import ChatModel, ModelRequest, Stage
 from polypick.core.retry import RetryPolicy
 from polypick.core.trace import Recorder
 from polypick.core.types import (
+    INJECTION,
     Candidate,
     Completion,
     ErrorInfo,
@@ -34,10 +35,10 @@ from polypick.core.types import (
     SelectionFailure,
 )
 from polypick.errors import ConfigurationError, InvalidResponseError
-from polypick.selectors.injection import INJECTION
 
 __all__ = [
     "SELECTOR_MEMBERS",
+    "RewardFunction",
     "SelectionContext",
     "Selector",
     "Verdict",
@@ -49,6 +50,10 @@ __all__ = [
     "off_language",
     "penalise_flagged",
 ]
+
+
+RewardFunction = Callable[[str, str], float] | Callable[[str, str], Awaitable[float]]
+"""``fn(prompt, candidate) -> score``, sync or async: a reward model, a verifier, a metric."""
 
 
 class Verdict(BaseModel):

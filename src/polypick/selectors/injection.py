@@ -21,6 +21,7 @@ business (:mod:`polypick.selectors.injection_policy`). See docs/selectors/inject
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -186,28 +187,31 @@ def _rules(category: str, language: str | None, table: dict[str, str]) -> list[_
     return rules
 
 
-_RULES: tuple[_Rule, ...] = (
-    *_rules("instruction", None, _EN_INSTRUCTIONS),
-    *_rules("verdict", None, _EN_VERDICTS),
-    *_rules("markup", None, _MARKUP),
-    *(
-        rule
-        for language, table in [
-            ("es", _ES),
-            ("fr", _FR),
-            ("de", _DE),
-            ("pt", _PT),
-            ("it", _IT),
-            ("zh", _ZH),
-            ("ja", _JA),
-            ("ko", _KO),
-            ("ru", _RU),
-            ("ar", _AR),
-        ]  # fmt: skip
-        for name, src in table.items()
-        for rule in _rules("verdict" if name == "best-is" else "instruction", language, {name: src})
-    ),
-)
+def _all_rules() -> tuple[_Rule, ...]:
+    return (
+        *_rules("instruction", None, _EN_INSTRUCTIONS),
+        *_rules("verdict", None, _EN_VERDICTS),
+        *_rules("markup", None, _MARKUP),
+        *(
+            rule
+            for language, table in [
+                ("es", _ES),
+                ("fr", _FR),
+                ("de", _DE),
+                ("pt", _PT),
+                ("it", _IT),
+                ("zh", _ZH),
+                ("ja", _JA),
+                ("ko", _KO),
+                ("ru", _RU),
+                ("ar", _AR),
+            ]  # fmt: skip
+            for name, src in table.items()
+            for rule in _rules(
+                "verdict" if name == "best-is" else "instruction", language, {name: src}
+            )
+        ),
+    )
 
 
 def _by_first_character(stems: set[str]) -> dict[str, tuple[str, ...]]:
@@ -215,14 +219,6 @@ def _by_first_character(stems: set[str]) -> dict[str, tuple[str, ...]]:
     for stem in sorted(stems):
         grouped.setdefault(stem[0], []).append(stem)
     return {first: tuple(group) for first, group in grouped.items()}
-
-
-_STEMS = _by_first_character({stem for rule in _RULES for stem in rule.gate or ()})
-
-
-def _present(flat: str) -> set[str]:
-    """The gate words that occur in ``flat``."""
-    return {stem for first in _STEMS.keys() & set(flat) for stem in _STEMS[first] if stem in flat}
 
 
 # Which rules each gate word opens, and the rules without a gate: a text is only tried against
@@ -235,8 +231,31 @@ def _opened_by(rules: Sequence[_Rule]) -> dict[str, tuple[int, ...]]:
     return {word: tuple(indices) for word, indices in opened.items()}
 
 
-_UNGATED = tuple(i for i, rule in enumerate(_RULES) if rule.gate is None)
-_OPENED_BY = _opened_by(_RULES)
+@dataclass(frozen=True)
+class _Table:
+    rules: tuple[_Rule, ...]
+    stems: dict[str, tuple[str, ...]]
+    ungated: tuple[int, ...]
+    opened_by: dict[str, tuple[int, ...]]
+
+
+@functools.cache
+def _table() -> _Table:
+    """The compiled rules, built on first use (compiling them all takes tens of milliseconds,
+    which ``import polypick`` should not pay)."""
+    rules = _all_rules()
+    return _Table(
+        rules=rules,
+        stems=_by_first_character({stem for rule in rules for stem in rule.gate or ()}),
+        ungated=tuple(i for i, rule in enumerate(rules) if rule.gate is None),
+        opened_by=_opened_by(rules),
+    )
+
+
+def _present(flat: str) -> set[str]:
+    """The gate words that occur in ``flat``."""
+    stems = _table().stems
+    return {stem for first in stems.keys() & set(flat) for stem in stems[first] if stem in flat}
 
 
 # --- JSON that reads like a judge's reply ----------------------------------------------------
@@ -284,10 +303,11 @@ def detect_injection(text: str) -> list[str]:
     """
     folded = fold(text)
     flat = " ".join(folded.split())  # gates are matched across line breaks too
-    opened = set(_UNGATED).union(*(_OPENED_BY[stem] for stem in _present(flat)))
+    table = _table()
+    opened = set(table.ungated).union(*(table.opened_by[stem] for stem in _present(flat)))
     reasons = ["verdict:json"] if _json_verdict(text) else []
     for index in sorted(opened):
-        rule = _RULES[index]
+        rule = table.rules[index]
         if rule.reason not in reasons and rule.pattern.search(folded):
             reasons.append(rule.reason)
     return reasons

@@ -16,16 +16,20 @@ from __future__ import annotations
 import asyncio
 import inspect
 import math
-from collections.abc import Awaitable, Callable
 from typing import Any, cast
 
 from polypick.core.capabilities import RemoteScorer
-from polypick.errors import ConfigurationError, InvalidResponseError
-from polypick.selectors.base import SelectionContext, Selector, Verdict, best_index, fallback_index
+from polypick.errors import ConfigurationError, InvalidResponseError, ProviderError
+from polypick.selectors.base import (
+    RewardFunction,
+    SelectionContext,
+    Selector,
+    Verdict,
+    best_index,
+    fallback_index,
+)
 
 __all__ = ["RewardFunction", "RewardSelector"]
-
-RewardFunction = Callable[[str, str], float] | Callable[[str, str], Awaitable[float]]
 
 
 class RewardSelector(Selector):
@@ -58,9 +62,13 @@ class RewardSelector(Selector):
 
     async def select(self, context: SelectionContext) -> Verdict:
         prompt = next((m.content for m in reversed(context.prompt) if m.role == "user"), "")
-        scores = await asyncio.gather(
-            *(self._score(context, prompt, i, c.text) for i, c in enumerate(context.candidates))
-        )
+        texts = [c.text for c in context.candidates]
+        if _is_async(self.fn):
+            scores = await asyncio.gather(
+                *(self._score(context, prompt, i, text) for i, text in enumerate(texts))
+            )
+        else:
+            scores = await self._score_sync(context, prompt, texts)
         language = context.language if self.language_fidelity else None
         index = best_index(scores, context.candidates, language)
         if index is None:
@@ -78,13 +86,29 @@ class RewardSelector(Selector):
             value = await asyncio.to_thread(self.fn, prompt, text)
         if inspect.isawaitable(value):  # async, or a sync function returning a coroutine
             value = await value
-        score = float(value)
-        if not math.isfinite(score):
-            raise InvalidResponseError(f"the reward function returned {value!r}")
-        return score
+        return _finite(value)
+
+    async def _score_sync(
+        self, context: SelectionContext, prompt: str, texts: list[str]
+    ) -> list[float | None]:
+        """A sync scorer over every candidate in one worker thread (a slow scorer must not
+        block the event loop; one thread hop per candidate would cost more than most scorers),
+        then the gateway's retries for candidates whose score failed with a retryable error."""
+        first = await asyncio.to_thread(_score_all, self.fn, prompt, texts)
+        scores: list[float | None] = []
+        for index, value in enumerate(first):
+            if not isinstance(value, Exception):
+                context.recorder.event("reward.score", candidate=index, score=value)
+                scores.append(value)
+            elif isinstance(value, ProviderError) and value.retryable:
+                scores.append(await self._score(context, prompt, index, texts[index], tried=1))
+            else:
+                context.fail("reward", value, candidate=index)
+                scores.append(None)
+        return scores
 
     async def _score(
-        self, context: SelectionContext, prompt: str, index: int, text: str
+        self, context: SelectionContext, prompt: str, index: int, text: str, tried: int = 0
     ) -> float | None:
         outcome = await context.gateway.run(
             lambda: self._call(prompt, text), label="reward", candidate=index
@@ -92,12 +116,40 @@ class RewardSelector(Selector):
         if self.remote:  # HTTP requests are usage; local calls are not
             context.gateway.bill("selection", outcome.sent, ())
         if outcome.error is not None:
-            context.fail(
-                "reward", outcome.error, candidate=index, attempts=max(1, outcome.attempts)
-            )
+            attempts = tried + max(1, outcome.attempts)
+            context.fail("reward", outcome.error, candidate=index, attempts=attempts)
             return None
         context.recorder.event("reward.score", candidate=index, score=outcome.value)
         return outcome.value
+
+
+def _finite(value: Any) -> float:
+    score = float(value)
+    if not math.isfinite(score):
+        raise InvalidResponseError(f"the reward function returned {value!r}")
+    return score
+
+
+def _score_all(fn: Any, prompt: str, texts: list[str]) -> list[float | Exception]:
+    """``fn`` over every text, each failure kept as its exception (runs in a worker thread)."""
+    scores: list[float | Exception] = []
+    for text in texts:
+        try:
+            value = fn(prompt, text)
+            if inspect.isawaitable(value):  # a sync function that returns a coroutine
+                if inspect.iscoroutine(value):
+                    value.close()
+                raise _AwaitableReward("the reward function returned an awaitable")
+            scores.append(_finite(value))
+        except Exception as exc:
+            scores.append(exc)
+    return scores
+
+
+class _AwaitableReward(ProviderError):
+    """A sync-looking reward function returned an awaitable: score it on the event loop."""
+
+    retryable = True
 
 
 def _is_async(fn: object) -> bool:
