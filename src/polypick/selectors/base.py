@@ -49,6 +49,7 @@ __all__ = [
     "not_a_selector",
     "off_language",
     "penalise_flagged",
+    "scored_verdict",
 ]
 
 
@@ -279,6 +280,21 @@ def best_index(
     top = max(s for s, _ in scored)
     tied = [i for s, i in scored if s == top]
     return next((i for i in tied if candidates[i].greedy), tied[0])
+
+
+def scored_verdict(
+    context: SelectionContext, scores: Sequence[float | None], *, fidelity: bool, label: str
+) -> Verdict:
+    """The verdict for candidates scored one by one: the best by :func:`best_index` (with the
+    prompt's language when ``fidelity``), or the fallback — recorded as ``{label}.fallback`` —
+    when no candidate has a score."""
+    index = best_index(scores, context.candidates, context.language if fidelity else None)
+    if index is None:
+        context.recorder.event(f"{label}.fallback", reason="no candidate could be scored")
+        return Verdict(
+            index=fallback_index(context.candidates), scores=tuple(scores), fallback=True
+        )
+    return Verdict(index=index, scores=tuple(scores))
 
 
 def penalise_flagged(

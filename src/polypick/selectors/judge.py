@@ -31,7 +31,12 @@ from statistics import fmean
 
 from polypick.core.types import Candidate, Message, SamplingParams
 from polypick.errors import ConfigurationError
-from polypick.selectors.base import SelectionContext, Selector, Verdict, best_index, fallback_index
+from polypick.selectors.base import (
+    SelectionContext,
+    Selector,
+    Verdict,
+    scored_verdict,
+)
 from polypick.selectors.prompting import (
     DATA_NOTICE,
     ask_parsed,
@@ -161,14 +166,7 @@ class JudgeSelector(Selector):
         scores = await asyncio.gather(
             *(self._rate(context, i, c) for i, c in enumerate(context.candidates))
         )
-        language = context.language if self.language_fidelity else None
-        index = best_index(scores, context.candidates, language)
-        if index is None:
-            context.recorder.event("judge.fallback", reason="no candidate could be rated")
-            return Verdict(
-                index=fallback_index(context.candidates), scores=tuple(scores), fallback=True
-            )
-        return Verdict(index=index, scores=tuple(scores))
+        return scored_verdict(context, scores, fidelity=self.language_fidelity, label="judge")
 
     async def _rate(
         self, context: SelectionContext, index: int, candidate: Candidate

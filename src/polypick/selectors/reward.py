@@ -25,8 +25,7 @@ from polypick.selectors.base import (
     SelectionContext,
     Selector,
     Verdict,
-    best_index,
-    fallback_index,
+    scored_verdict,
 )
 
 __all__ = ["RewardFunction", "RewardSelector"]
@@ -69,14 +68,7 @@ class RewardSelector(Selector):
             )
         else:
             scores = await self._score_sync(context, prompt, texts)
-        language = context.language if self.language_fidelity else None
-        index = best_index(scores, context.candidates, language)
-        if index is None:
-            context.recorder.event("reward.fallback", reason="no candidate could be scored")
-            return Verdict(
-                index=fallback_index(context.candidates), scores=tuple(scores), fallback=True
-            )
-        return Verdict(index=index, scores=tuple(scores))
+        return scored_verdict(context, scores, fidelity=self.language_fidelity, label="reward")
 
     async def _call(self, prompt: str, text: str) -> float:
         value: Any
