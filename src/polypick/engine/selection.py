@@ -3,8 +3,9 @@
 Shared by :class:`~polypick.BestOfN` (which samples first) and :func:`~polypick.select` (which
 reranks candidates the caller already has), so both record results the same way.
 
-:func:`run_selector` also applies the context's injection policy, for every selector: each
-candidate's text goes through the policy's detector first; a flagged candidate gets the
+:func:`run_selector` also applies an injection policy when it is given one (``BestOfN`` gives
+one when a model reads the candidates, or when a policy was asked for): each candidate's text
+goes through the policy's detector first; a flagged candidate gets the
 ``"injection"`` flag and an ``injection.flagged`` trace event with the reasons. Then
 ``"exclude"`` hides flagged candidates from the selector (unless every candidate is flagged),
 ``"penalise"`` keeps them from winning (:func:`~polypick.selectors.base.penalise_flagged`), and
