@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import httpx
@@ -31,13 +32,13 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def llama_server(model_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """llama-cpp-python's own OpenAI-compatible server with the embedded model; yields its URL."""
+@contextlib.contextmanager
+def start_llama_server(model_path: Path, log: Path, options: Sequence[str] = ()) -> Iterator[str]:
+    """llama-cpp-python's OpenAI-compatible server, started through polypick's launcher (extra
+    buffer types off unless ``options`` turns them on); yields its URL."""
     port = _free_port()
-    log = tmp_path_factory.mktemp("llama-server") / "server.log"
     command = [
-        sys.executable, "-m", "llama_cpp.server",
+        sys.executable, "-m", "polypick.providers.llama_server", *options,
         "--model", str(model_path), "--model_alias", "smollm2",
         "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "2048",
     ]  # fmt: skip
@@ -65,3 +66,21 @@ def llama_server(model_path: Path, tmp_path_factory: pytest.TempPathFactory) -> 
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="session")
+def llama_server_launcher() -> Callable[..., contextlib.AbstractContextManager[str]]:
+    """``start_llama_server``, for a test that starts a server of its own."""
+    return start_llama_server
+
+
+@pytest.fixture(scope="session")
+def llama_server_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("llama-server") / "server.log"
+
+
+@pytest.fixture(scope="session")
+def llama_server(model_path: Path, llama_server_log: Path) -> Iterator[str]:
+    """llama-cpp-python's OpenAI-compatible server with the embedded model; yields its URL."""
+    with start_llama_server(model_path, llama_server_log) as url:
+        yield url

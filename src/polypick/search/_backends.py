@@ -94,7 +94,7 @@ def _complete_local(
 ) -> Step:
     from polypick.providers.local import _load
 
-    llama, lock = _load(str(model.model_path), model.n_ctx)
+    llama, lock = _load(str(model.model_path), model.n_ctx, model.extra_buffer_types)
     template = llama.metadata.get("tokenizer.chat_template")
     if not template:
         raise ConfigurationError(
