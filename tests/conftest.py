@@ -20,6 +20,28 @@ from polypick.providers.local import default_model_path
 for _var in ("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "OPENAI_BASE_URL"):
     os.environ.pop(_var, None)
 
+# Set only by the Makefile, for the runs on the other supported Pythons: the tests that run the
+# embedded model (marked local_model, or using the llama.cpp server) run on the main Python only.
+# Nothing else skips them, so a missing llama-cpp-python fails them anywhere else.
+SKIP_EMBEDDED_MODEL = os.environ.get("POLYPICK_TEST_SKIP_EMBEDDED_MODEL") == "1"
+EMBEDDED_MODEL_FIXTURES = {"llama_server", "llama_server_launcher"}
+
+
+def pytest_report_header() -> str | None:
+    if SKIP_EMBEDDED_MODEL:
+        return "POLYPICK_TEST_SKIP_EMBEDDED_MODEL=1: the tests that run the embedded model skip"
+    return None
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    if not SKIP_EMBEDDED_MODEL:
+        return
+    skip = pytest.mark.skip(reason="POLYPICK_TEST_SKIP_EMBEDDED_MODEL=1: run on the main Python")
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if item.get_closest_marker("local_model") or fixtures & EMBEDDED_MODEL_FIXTURES:
+            item.add_marker(skip)
+
 
 @pytest.fixture(scope="session")
 def model_path() -> Path:
