@@ -89,11 +89,13 @@ pytest-newest: .venv-newest/.installed
 
 # Drift: the same checks in a throwaway environment with the newest versions the ranges allow,
 # ignoring uv.lock. A failure here is an upstream release that would break a fresh install.
+# A new environment takes the newest versions as it is; --upgrade would add nothing but
+# --refresh, which compiles llama-cpp-python again.
 LATEST := .venv-latest
 test-latest: | $(UV)
 	rm -rf $(LATEST)
 	$(UV) venv --quiet --python $(PYTHON) $(LATEST)
-	VIRTUAL_ENV=$(LATEST) $(UV) pip install --quiet --upgrade -e ".[all]" --group dev --group llama-server
+	VIRTUAL_ENV=$(LATEST) $(UV) pip install --quiet -e ".[all]" --group dev --group llama-server
 	VIRTUAL_ENV=$(LATEST) $(UV) pip list --quiet --format freeze > $(LATEST)/versions.txt
 	$(LATEST)/bin/ruff check .
 	$(LATEST)/bin/ruff format --check .
