@@ -26,35 +26,39 @@ TEST_SET := --all-extras --group dev --group llama-server
 .PHONY: run test test-latest lock check-lock lint typecheck docs pytest pytest-oldest \
 	pytest-newest bench clean
 
-$(UV):
+# A new UV_VERSION makes a new .tools.
+UV_STAMP := $(TOOLS)/.uv-$(UV_VERSION)
+$(UV_STAMP):
+	rm -rf $(TOOLS)
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/python -m pip install --quiet "uv==$(UV_VERSION)"
+	touch $@
 
 # uv.lock must match pyproject.toml: a range edited without `make lock` stops here.
-check-lock: | $(UV)
+check-lock: | $(UV_STAMP)
 	@$(UV) lock --check --quiet || { \
 		echo "uv.lock does not match pyproject.toml: run 'make lock' to refresh it, then commit uv.lock." >&2; \
 		exit 1; }
 
 # Refreshes uv.lock after an edit of pyproject.toml, keeping every other version as it is;
 # `make lock LOCK_FLAGS=--upgrade` moves everything to the newest versions the ranges allow.
-lock: | $(UV)
+lock: | $(UV_STAMP)
 	$(UV) lock --python $(PYTHON) $(LOCK_FLAGS)
 
 # Reinstall whenever the project's metadata or the lock changes.
-$(VENV)/.run-installed: pyproject.toml uv.lock | $(UV)
+$(VENV)/.run-installed: pyproject.toml uv.lock | $(UV_STAMP)
 	@$(MAKE) --no-print-directory check-lock
 	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --locked --python $(PYTHON) --no-dev \
 		--extra local --extra cli --extra multilingual
 	rm -f $(VENV)/.test-installed
 	touch $@
 
-$(VENV)/.test-installed: pyproject.toml uv.lock | $(UV)
+$(VENV)/.test-installed: pyproject.toml uv.lock | $(UV_STAMP)
 	@$(MAKE) --no-print-directory check-lock
 	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --locked --python $(PYTHON) $(TEST_SET)
 	touch $@ $(VENV)/.run-installed
 
-.venv-%/.installed: pyproject.toml uv.lock | $(UV)
+.venv-%/.installed: pyproject.toml uv.lock | $(UV_STAMP)
 	@$(MAKE) --no-print-directory check-lock
 	UV_PROJECT_ENVIRONMENT=.venv-$* $(UV) sync --locked --python $(PYTHON_$(*)) $(TEST_SET)
 	touch $@
@@ -92,7 +96,7 @@ pytest-newest: .venv-newest/.installed
 # A new environment takes the newest versions as it is; --upgrade would add nothing but
 # --refresh, which compiles llama-cpp-python again.
 LATEST := .venv-latest
-test-latest: | $(UV)
+test-latest: | $(UV_STAMP)
 	rm -rf $(LATEST)
 	$(UV) venv --quiet --python $(PYTHON) $(LATEST)
 	VIRTUAL_ENV=$(LATEST) $(UV) pip install --quiet -e ".[all]" --group dev --group llama-server
