@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import httpx
@@ -18,6 +19,28 @@ from polypick.providers.local import default_model_path
 # Tests never reach a hosted API: make sure no real key from the environment is picked up.
 for _var in ("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "OPENAI_BASE_URL"):
     os.environ.pop(_var, None)
+
+# Set only by the Makefile, for the runs on the other supported Pythons: the tests that run the
+# embedded model (marked local_model, or using the llama.cpp server) run on the main Python only.
+# Nothing else skips them, so a missing llama-cpp-python fails them anywhere else.
+SKIP_EMBEDDED_MODEL = os.environ.get("POLYPICK_TEST_SKIP_EMBEDDED_MODEL") == "1"
+EMBEDDED_MODEL_FIXTURES = {"llama_server", "llama_server_launcher"}
+
+
+def pytest_report_header() -> str | None:
+    if SKIP_EMBEDDED_MODEL:
+        return "POLYPICK_TEST_SKIP_EMBEDDED_MODEL=1: the tests that run the embedded model skip"
+    return None
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    if not SKIP_EMBEDDED_MODEL:
+        return
+    skip = pytest.mark.skip(reason="POLYPICK_TEST_SKIP_EMBEDDED_MODEL=1: run on the main Python")
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if item.get_closest_marker("local_model") or fixtures & EMBEDDED_MODEL_FIXTURES:
+            item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")
@@ -31,13 +54,13 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def llama_server(model_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """llama-cpp-python's own OpenAI-compatible server with the embedded model; yields its URL."""
+@contextlib.contextmanager
+def start_llama_server(model_path: Path, log: Path, options: Sequence[str] = ()) -> Iterator[str]:
+    """llama-cpp-python's OpenAI-compatible server, started through polypick's launcher (extra
+    buffer types off unless ``options`` turns them on); yields its URL."""
     port = _free_port()
-    log = tmp_path_factory.mktemp("llama-server") / "server.log"
     command = [
-        sys.executable, "-m", "llama_cpp.server",
+        sys.executable, "-m", "polypick.providers.llama_server", *options,
         "--model", str(model_path), "--model_alias", "smollm2",
         "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "2048",
     ]  # fmt: skip
@@ -65,3 +88,21 @@ def llama_server(model_path: Path, tmp_path_factory: pytest.TempPathFactory) -> 
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="session")
+def llama_server_launcher() -> Callable[..., contextlib.AbstractContextManager[str]]:
+    """``start_llama_server``, for a test that starts a server of its own."""
+    return start_llama_server
+
+
+@pytest.fixture(scope="session")
+def llama_server_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("llama-server") / "server.log"
+
+
+@pytest.fixture(scope="session")
+def llama_server(model_path: Path, llama_server_log: Path) -> Iterator[str]:
+    """llama-cpp-python's OpenAI-compatible server with the embedded model; yields its URL."""
+    with start_llama_server(model_path, llama_server_log) as url:
+        yield url

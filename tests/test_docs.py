@@ -10,6 +10,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
+EMBEDDED_MODEL = re.compile(r"""llm=["']local["']""")  # examples that run the embedded model
 
 
 def _examples() -> list[tuple[str, str]]:
@@ -21,13 +22,19 @@ def _examples() -> list[tuple[str, str]]:
 
 
 EXAMPLES = _examples()
+CASES = [
+    pytest.param(
+        name, code, id=name, marks=[pytest.mark.local_model] * bool(EMBEDDED_MODEL.search(code))
+    )
+    for name, code in EXAMPLES
+]
 
 
 def test_the_readme_has_examples() -> None:
     assert any(name.startswith("README.md") for name, _ in EXAMPLES)
 
 
-@pytest.mark.parametrize(("name", "code"), EXAMPLES, ids=[name for name, _ in EXAMPLES])
+@pytest.mark.parametrize(("name", "code"), CASES)
 def test_example_runs(name: str, code: str, capsys: pytest.CaptureFixture[str]) -> None:
     namespace: dict[str, object] = {"__name__": "__docs__"}
     exec(compile(code, name, "exec"), namespace)

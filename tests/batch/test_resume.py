@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +60,8 @@ async def test_a_crashed_job_resumes_without_resubmitting(
             await arun_batch(PROMPTS, **settings, on_progress=_crash_at(submission))
         assert len(server.batches) == submission
         in_flight = server.batches[-1].id
-        assert [b.batch_id for b in JobStore(store).open_batches()] == [in_flight]
+        with closing(JobStore(store)) as job:
+            assert [b.batch_id for b in job.open_batches()] == [in_flight]
 
         events: list[BatchProgress] = []
         sels = await arun_batch(PROMPTS, **settings, on_progress=events.append)

@@ -35,6 +35,7 @@ def test_submissions_and_outcomes_survive_reopening(tmp_path: Path) -> None:
     assert untouched is not None and untouched.state == "submitted"
     assert store.counts() == {"succeeded": 1, "failed": 1, "submitted": 1}
     assert store.item("nope") is None
+    store.close()
 
 
 def test_a_resubmission_counts_an_attempt_and_wins_over_the_old_batch(tmp_path: Path) -> None:
@@ -52,3 +53,4 @@ def test_a_resubmission_counts_an_attempt_and_wins_over_the_old_batch(tmp_path: 
     store.record_outcomes("b1", "ended", [ItemOutcome("a", body={"late": True})])
     record = store.item("a")
     assert record is not None and record.state == "submitted" and record.response is None
+    store.close()

@@ -28,7 +28,7 @@ def _formatter(template: str, eos: str, bos: str) -> Any:
 
 def _complete_local(model: LocalChat, request: ModelRequest, partial: str) -> Step:
     messages, params = request.messages, request.params
-    llama, lock = _load(str(model.model_path), model.n_ctx)
+    llama, lock = _load(str(model.model_path), model.n_ctx, model.extra_buffer_types)
     template = llama.metadata.get("tokenizer.chat_template")
     if not template:
         raise ConfigurationError(

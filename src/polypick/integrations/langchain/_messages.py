@@ -22,7 +22,7 @@ from langchain_core.messages import (
     SystemMessage,
     ToolMessage,
 )
-from langchain_core.messages.ai import UsageMetadata
+from langchain_core.messages.ai import InputTokenDetails, OutputTokenDetails, UsageMetadata
 
 from polypick.core.types import Completion, Message, ToolCall, Usage, to_messages
 
@@ -120,8 +120,10 @@ def to_message(completion: Completion, metadata: Mapping[str, Any] | None = None
             input_tokens=usage.prompt_tokens,
             output_tokens=usage.completion_tokens,
             total_tokens=usage.total_tokens,
-            input_token_details={},
-            output_token_details={},
+            # required keys since langchain-core 1.8; nothing here is known about cached or
+            # reasoning tokens, so they stay empty
+            input_token_details=InputTokenDetails(),
+            output_token_details=OutputTokenDetails(),
         ),
         response_metadata={
             "model_name": completion.model,
