@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from polypick.cli import main
+from polypick.core.protocol import ModelRequest
 from polypick.providers.local import LocalChat
 
 from .scripted import write_jsonl
@@ -30,9 +31,9 @@ def model_calls(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     calls: list[str] = []
     original = LocalChat.generate
 
-    async def counting(self: LocalChat, messages: Any, *args: Any, **kwargs: Any) -> Any:
-        calls.append(messages[-1].content)
-        return await original(self, messages, *args, **kwargs)
+    async def counting(self: LocalChat, request: ModelRequest) -> Any:
+        calls.append(request.messages[-1].content)
+        return await original(self, request)
 
     monkeypatch.setattr(LocalChat, "generate", counting)
     yield calls
