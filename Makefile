@@ -18,6 +18,9 @@ PYTHON_newest = $(PYTHON_NEWEST)
 
 # uv uses the Pythons on this machine and never downloads one.
 export UV_PYTHON_DOWNLOADS := never
+# Another uv building llama-cpp-python into the same cache holds its lock for the whole build
+# (a quarter of an hour on 2 busy cores): wait for it rather than fail after uv's 5 minutes.
+export UV_LOCK_TIMEOUT := 3600
 
 # What `make test` installs, on every Python: every extra and both dependency groups.
 # llama-cpp-python's wheel is built once (it is tagged py3-none) and taken from uv's cache after.
