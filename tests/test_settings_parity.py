@@ -141,3 +141,19 @@ def test_a_settings_object_is_accepted_whole(
         settings = ENTRY_POINTS[entry]("settings", given)
     assert (settings.n, settings.selector, settings.deadline) == (4, "majority", 7.0)
     assert settings.detect_language is False
+
+
+@pytest.mark.parametrize(
+    ("given", "meant"),
+    [
+        ("selecter", "selector"),
+        ("num_samples", "n"),
+        ("judge_model", "judge"),
+        ("dedline", "deadline"),
+    ],
+)
+def test_a_misspelled_setting_names_the_one_meant(given: str, meant: str) -> None:
+    from polypick.errors import ConfigurationError
+
+    with pytest.raises(ConfigurationError, match=f"did you mean '{meant}'"):
+        Settings(**{given: 1})

@@ -169,12 +169,29 @@ class Settings(BaseModel):
         return self
 
 
+# What other libraries call some settings: named in the error when one of them is given.
+_SYNONYMS = {
+    "num_samples": "n",
+    "n_samples": "n",
+    "samples": "n",
+    "num_candidates": "n",
+    "best_of": "n",
+    "k": "n",
+    "temperature": "sampling",
+    "timeout": "deadline",
+    "max_retries": "retry",
+    "judge_model": "judge",
+}
+
+
 def check_names(given: Mapping[str, Any], known: Mapping[str, Any] | list[str], kind: str) -> None:
     """Refuse names that are not in ``known``, naming the closest valid one."""
     for name in given:
         if name in known:
             continue
-        close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+        synonym = _SYNONYMS.get(name, "")
+        close = [synonym] if synonym in known else []
+        close = close or difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         raise ConfigurationError(
             f"unknown {kind} {name!r}{hint} (valid: {', '.join(sorted(known))})"
