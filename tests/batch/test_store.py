@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import gc
+import warnings
 from pathlib import Path
+
+import pytest
 
 from polypick.batch import JobStore
 from polypick.core.batching import ItemError, ItemOutcome
@@ -54,3 +58,29 @@ def test_a_resubmission_counts_an_attempt_and_wins_over_the_old_batch(tmp_path: 
     record = store.item("a")
     assert record is not None and record.state == "submitted" and record.response is None
     store.close()
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs Linux /proc")
+def test_a_store_dropped_without_close_releases_its_file(tmp_path: Path) -> None:
+    path = tmp_path / "job.sqlite"
+    store = JobStore(path)
+    store.record_submission("openai:m", "batch_1", ["a"], None)
+
+    def open_descriptors() -> int:
+        return sum(1 for fd in Path("/proc/self/fd").iterdir() if _target(fd) == str(path))
+
+    assert open_descriptors() == 1
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        del store
+        gc.collect()
+    assert open_descriptors() == 0
+    assert [w for w in caught if issubclass(w.category, ResourceWarning)] == []
+    JobStore(path).close()  # close() after a drop of another store is fine, and idempotent
+
+
+def _target(fd: Path) -> str:
+    try:
+        return str(fd.readlink())
+    except OSError:
+        return ""

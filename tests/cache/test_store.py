@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 import threading
+import warnings
 from pathlib import Path
 
 import pytest
@@ -97,3 +99,41 @@ def test_a_cache_of_another_format_is_refused(tmp_path: Path) -> None:
     raw.close()
     with pytest.raises(ConfigurationError, match="format 99.*delete the file"):
         SampleCache(tmp_path / "old.db")
+
+
+def _open_descriptors(path: Path) -> int:
+    """How many of this process's file descriptors point at ``path`` (Linux /proc)."""
+    fds = Path("/proc/self/fd")
+    return sum(1 for fd in fds.iterdir() if _target(fd) == str(path))
+
+
+def _target(fd: Path) -> str:
+    try:
+        return str(fd.readlink())
+    except OSError:  # closed between listing and reading
+        return ""
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs Linux /proc")
+def test_a_cache_dropped_without_close_releases_its_file(tmp_path: Path) -> None:
+    # Python 3.13 warns (ResourceWarning) for every SQLite connection left to the collector;
+    # a user who passes a cache and never closes it must not see that, nor leak descriptors
+    path = tmp_path / "c.db"
+    cache = SampleCache(path)
+    cache.store("k", "m", [(0, completion("a"))])
+    assert _open_descriptors(path) == 1
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        del cache
+        gc.collect()
+    assert _open_descriptors(path) == 0
+    assert [w for w in caught if issubclass(w.category, ResourceWarning)] == []
+
+
+def test_close_then_drop_closes_once(tmp_path: Path) -> None:
+    cache = SampleCache(tmp_path / "c.db")
+    cache.close()
+    cache.close()  # idempotent
+    assert len(cache) == 0  # reopens
+    del cache
+    gc.collect()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,10 +75,12 @@ class JobStore:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._db = sqlite3.connect(self.path, isolation_level=None)
+        # a store dropped without close() still releases its file (Python 3.13 warns otherwise)
+        self._closer = weakref.finalize(self, self._db.close)
         self._db.executescript(_SCHEMA)
 
     def close(self) -> None:
-        self._db.close()
+        self._closer()
 
     def item(self, custom_id: str) -> ItemRecord | None:
         row = self._db.execute(

@@ -13,6 +13,7 @@ import os
 import sqlite3
 import threading
 import time
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,6 +73,7 @@ class SampleCache:
         self.timeout = timeout
         self._lock = threading.Lock()
         self._connection: sqlite3.Connection | None = None
+        self._finalizer: weakref.finalize[[sqlite3.Connection, int], SampleCache] | None = None
         self._pid = os.getpid()
         self._stats = CacheStats()
         with self._lock:
@@ -154,8 +156,9 @@ class SampleCache:
     def close(self) -> None:
         """Close the file (idempotent); the next use opens it again."""
         with self._lock:
-            if self._connection is not None and self._pid == os.getpid():
-                self._connection.close()
+            if self._finalizer is not None:
+                self._finalizer()  # closes the connection if this process opened it
+                self._finalizer = None
             self._connection = None
 
     def __enter__(self) -> SampleCache:
@@ -190,8 +193,18 @@ class SampleCache:
         except BaseException:
             connection.close()
             raise
+        if self._finalizer is not None:
+            self._finalizer.detach()  # the parent's connection: never closed from a child
         self._connection = connection
+        # a cache dropped without close() still releases its file (Python 3.13 warns otherwise)
+        self._finalizer = weakref.finalize(self, _close_in, connection, self._pid)
         return connection
+
+
+def _close_in(connection: sqlite3.Connection, pid: int) -> None:
+    """Close ``connection`` if this process opened it (a forked child leaves it alone)."""
+    if os.getpid() == pid:
+        connection.close()
 
 
 def _prepare(connection: sqlite3.Connection, path: Path) -> None:
