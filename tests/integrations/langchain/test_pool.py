@@ -73,3 +73,27 @@ def test_a_pool_of_a_fake_server_and_the_embedded_model(
     models = {c["model"] for c in record["candidates"]}
     assert models == {"langchain:openai:gpt-a", "langchain:openai:smollm2"}
     assert set(record["usage"]["by_model"]) == models
+
+
+def test_reasoning_tokens_cross_the_langchain_boundary_both_ways() -> None:
+    # LangChain's UsageMetadata keeps reasoning tokens in output_token_details["reasoning"]
+    # (langchain_core.messages.ai.OutputTokenDetails), part of output_tokens.
+    from langchain_core.messages.ai import UsageMetadata
+
+    from polypick.integrations.langchain._messages import to_completion, to_message
+
+    usage = UsageMetadata(
+        input_tokens=10,
+        output_tokens=50,
+        total_tokens=60,
+        output_token_details={"reasoning": 35},
+    )
+    completion = to_completion(AIMessage(content="42", usage_metadata=usage))
+    assert completion.usage.reasoning_tokens == 35
+    assert completion.usage.completion_tokens == 50
+    back = to_message(completion).usage_metadata
+    assert back is not None and back["output_token_details"].get("reasoning") == 35
+    plain = to_message(to_completion(AIMessage(content="x", usage_metadata={
+        "input_tokens": 1, "output_tokens": 2, "total_tokens": 3,
+    }))).usage_metadata  # fmt: skip
+    assert plain is not None and "reasoning" not in plain["output_token_details"]
