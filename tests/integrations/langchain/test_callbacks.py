@@ -201,6 +201,7 @@ async def test_usage_adds_up_over_the_samples(
         "requests": 3,
         "prompt_tokens": 21,
         "completion_tokens": 6,
+        "reasoning_tokens": 0,  # the judge does not reason
         "total_tokens": 27,
     }
 

@@ -93,7 +93,11 @@ def to_completion(reply: AIMessage) -> Completion:
             for call in reply.tool_calls
         ),
         finish_reason=finish,
-        usage=Usage(prompt_tokens=usage["input_tokens"], completion_tokens=usage["output_tokens"])
+        usage=Usage(
+            prompt_tokens=usage["input_tokens"],
+            completion_tokens=usage["output_tokens"],
+            reasoning_tokens=(usage.get("output_token_details") or {}).get("reasoning") or 0,
+        )
         if usage
         else Usage(),
         model=model if isinstance(model, str) else None,
@@ -120,10 +124,11 @@ def to_message(completion: Completion, metadata: Mapping[str, Any] | None = None
             input_tokens=usage.prompt_tokens,
             output_tokens=usage.completion_tokens,
             total_tokens=usage.total_tokens,
-            # required keys since langchain-core 1.8; nothing here is known about cached or
-            # reasoning tokens, so they stay empty
+            # required keys since langchain-core 1.8; nothing here is known about cached tokens
             input_token_details=InputTokenDetails(),
-            output_token_details=OutputTokenDetails(),
+            output_token_details=OutputTokenDetails(reasoning=usage.reasoning_tokens)
+            if usage.reasoning_tokens
+            else OutputTokenDetails(),
         ),
         response_metadata={
             "model_name": completion.model,
