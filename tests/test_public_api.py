@@ -31,6 +31,7 @@ PUBLIC = {
     "polypick.providers": [
         "ADAPTER_GROUP", "AnthropicChat", "ChatModel", "LocalChat", "ModelSpec", "OpenAIChat",
         "RewardEndpoint", "providers", "register_adapter", "resolve_model",
+        "MATH_SHEPHERD", "ProcessRewardEndpoint", "QWEN_PRM", "StepFormat",
     ],
     "polypick.selectors": [
         "AnswerExtractor", "ChopsSelector", "JudgeSelector", "MBRSelector", "MajoritySelector",
@@ -45,7 +46,7 @@ PUBLIC = {
     "polypick.testing.servers": [
         "FakeAnthropicBatchServer", "FakeAnthropicServer", "FakeBatch", "FakeOpenAIBatchServer",
         "FakeOpenAIServer", "FakeRewardServer", "Fault", "ItemRule", "RequestRecord", "Responder",
-        "ToolCaller",
+        "ToolCaller", "FakeVLLMPoolingServer",
     ],
     "polypick.cache": [
         "CACHED", "CacheSpec", "CacheStats", "CachedChat", "SampleCache", "cache_scope",

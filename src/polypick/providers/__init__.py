@@ -20,6 +20,12 @@ if TYPE_CHECKING:
     from polypick.providers.anthropic import AnthropicChat
     from polypick.providers.local import LocalChat
     from polypick.providers.openai import OpenAIChat
+    from polypick.providers.process_reward import (
+        MATH_SHEPHERD,
+        QWEN_PRM,
+        ProcessRewardEndpoint,
+        StepFormat,
+    )
     from polypick.providers.reward_endpoint import RewardEndpoint
 
 __all__ = [
@@ -27,9 +33,13 @@ __all__ = [
     "AnthropicChat",
     "ChatModel",
     "LocalChat",
+    "MATH_SHEPHERD",
     "ModelSpec",
     "OpenAIChat",
+    "ProcessRewardEndpoint",
+    "QWEN_PRM",
     "RewardEndpoint",
+    "StepFormat",
     "providers",
     "register_adapter",
     "resolve_model",
@@ -57,6 +67,10 @@ _LAZY = {
     "LocalChat": "polypick.providers.local",
     "OpenAIChat": "polypick.providers.openai",
     "RewardEndpoint": "polypick.providers.reward_endpoint",
+    "ProcessRewardEndpoint": "polypick.providers.process_reward",
+    "StepFormat": "polypick.providers.process_reward",
+    "QWEN_PRM": "polypick.providers.process_reward",
+    "MATH_SHEPHERD": "polypick.providers.process_reward",
 }
 _loaded_roots: set[str] = set()
 
