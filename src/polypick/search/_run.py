@@ -84,6 +84,9 @@ class SearchRun:
         self.failures: list[SelectionFailure] = []
         self.errors: list[Exception] = []
         self.timed_out = False
+        self.chooser: Callable[[Sequence[Solution]], int | None] | None = None
+        """A rule for the final choice that the strategy run inside this call set (the
+        controller's chosen strategy); ``None``: the strategy's own."""
 
     @property
     def recorder(self) -> Recorder:

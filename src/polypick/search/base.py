@@ -17,6 +17,7 @@ from polypick.core.retry import RetryPolicy
 from polypick.core.sync import run_sync
 from polypick.core.trace import Recorder
 from polypick.core.types import (
+    Message,
     PromptInput,
     SamplingParams,
     Selection,
@@ -153,6 +154,21 @@ class SearchStrategy:
         """The chosen solution, for strategies with their own rule; ``None``: the vote decides."""
         return None
 
+    def open_run(
+        self, messages: Sequence[Message], recorder: Recorder, deadline: float | None = None
+    ) -> SearchRun:
+        """The state of one call of this strategy (its gateway, usage, failures, trace)."""
+        return SearchRun(
+            self.llm,
+            self.verifier,
+            messages,
+            delimiter=self.delimiter,
+            policy=self.retry,
+            recorder=recorder,
+            deadline=deadline,
+            max_continuations=self.settings.max_continuations,
+        )
+
     async def arun(
         self, prompt: PromptInput, *, on_event: Callable[[TraceEvent], None] | None = None
     ) -> Selection:
@@ -170,16 +186,7 @@ class SearchStrategy:
             language=language,
             deadline=seconds,
         )
-        run = SearchRun(
-            self.llm,
-            self.verifier,
-            messages,
-            delimiter=self.delimiter,
-            policy=self.retry,
-            recorder=recorder,
-            deadline=deadline,
-            max_continuations=self.settings.max_continuations,
-        )
+        run = self.open_run(messages, recorder, deadline)
         solutions = await self._search(run)
         if not solutions:
             raise nothing_finished(run, self.name, seconds)
@@ -189,7 +196,7 @@ class SearchStrategy:
             name=self.name,
             vote=self.settings.vote,
             extract=self.settings.extract,
-            index=self.choose_index(solutions),
+            index=self.choose_index(solutions) if run.chooser is None else run.chooser(solutions),
             detector=self.detector,
             language=language,
         )
