@@ -106,11 +106,12 @@ async def test_weighted_best_of_n_reads_one_score_per_step_and_aggregates_them(
     last, least = prm_for(qwen), prm_for(qwen, aggregate="min")
     by_last = await VerifiedBestOfN(llm, last, n=4, settings=SETTINGS).arun(PROMPT)
     by_min = await VerifiedBestOfN(llm, least, n=2, settings=SETTINGS).arun(PROMPT)
+    mixed = await last.score_steps(PROMPT, RIGHT[:2] + WRONG[2:3])
     await last.aclose()
     await least.aclose()
     assert by_last.scores == (0.94, 0.1, 0.94, 0.1) and by_last.text.endswith("Answer: 42")
     assert by_min.scores == (0.91, 0.1)
-    assert await last.score_steps(PROMPT, RIGHT[:2] + WRONG[2:3]) == [0.91, 0.92, 0.1]
+    assert mixed == [0.91, 0.92, 0.1]
 
 
 async def test_steps_are_scored_from_the_last_rows_when_the_prompt_holds_a_step_token(
