@@ -28,6 +28,8 @@ from polypick.core.types import (
 from polypick.engine.selection import detect_languages
 from polypick.errors import ConfigurationError
 from polypick.providers import ModelSpec, resolve_model
+from polypick.providers.process_reward import ProcessRewardEndpoint
+from polypick.providers.reward_endpoint import RewardEndpoint
 from polypick.search._run import SearchRun, Solution, check_whole
 from polypick.search._select import build_selection, nothing_finished
 from polypick.search.continuation import continuer_for
@@ -208,8 +210,10 @@ class SearchStrategy:
         return run_sync(self.arun(prompt, on_event=on_event))
 
     async def aclose(self) -> None:
-        """Close the model's connections for the running event loop."""
+        """Close the model's connections (and a reward server's) for the running event loop."""
         await self.llm.aclose()
+        if isinstance(self.verifier, RewardEndpoint | ProcessRewardEndpoint):
+            await self.verifier.aclose()
 
     def close(self) -> None:
         """Close the connections used by :meth:`run`."""
