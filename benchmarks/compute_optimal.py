@@ -21,13 +21,13 @@ same samples (sample i of a prompt is the seeded plan's i-th, so the replay is e
 Parts 4 and 5 (the strategy-choosing controller, ``benchmarks/_controller.py``): a dev set of
 real outputs — every strategy of a menu (best-of-N weighted, beam search widths, lookahead,
 revision ratios) at every budget after a 2-answer probe — on the step-level simulator (400
-prompts) and on the embedded SmolLM2-135M (24 addition prompts scored by an arithmetic checker,
-one step per line; ~35 min on 2 cores, kept in ``--local-dev`` as it goes), the controller
+prompts) and on the embedded SmolLM2-135M (16 addition prompts scored by an arithmetic checker,
+one step per line; ~30 min on 2 busy cores, kept in ``--local-dev`` as it goes), the controller
 fitted per difficulty bin (oracle, verifier, agreement) and 2-fold cross-validated, against
 best-of-N weighted at equal budget and at equal accuracy.
 
-    .venv/bin/python benchmarks/compute_optimal.py               # all parts, ~9 min on 2 cores
-    .venv/bin/python benchmarks/compute_optimal.py --skip-local  # parts 1 and 2, ~6.5 min
+    .venv/bin/python benchmarks/compute_optimal.py               # all parts, ~40 min on 2 cores
+    .venv/bin/python benchmarks/compute_optimal.py --skip-local  # parts 1, 2 and 4, ~9 min
     .venv/bin/python benchmarks/compute_optimal.py --skip-local --skip-steps \
         --test-seeds 5 13 --plot /tmp/other.png                  # part 1 on other test prompts
     .venv/bin/python benchmarks/compute_optimal.py --controller-only \
@@ -381,7 +381,7 @@ def main() -> None:
     parser.add_argument("--controller-only", action="store_true", help="parts 4 and 5 only")
     parser.add_argument("--skip-controller", action="store_true", help="skip parts 4 and 5")
     parser.add_argument("--controller-prompts", type=int, default=400)
-    parser.add_argument("--local-controller-prompts", type=int, default=24)
+    parser.add_argument("--local-controller-prompts", type=int, default=16)
     parser.add_argument(
         "--local-dev", type=Path, help="JSONL of the embedded model's dev set (read, extended)"
     )
