@@ -18,10 +18,20 @@ Part 3 (the embedded SmolLM2-135M): generated addition prompts, 8 samples each t
 ``BestOfN``; majority@k over the first k samples against ``AdaptiveBestOfN`` replaying those
 same samples (sample i of a prompt is the seeded plan's i-th, so the replay is exact).
 
-    .venv/bin/python benchmarks/compute_optimal.py               # all parts, ~9 min on 2 cores
-    .venv/bin/python benchmarks/compute_optimal.py --skip-local  # parts 1 and 2, ~6.5 min
+Parts 4 and 5 (the strategy-choosing controller, ``benchmarks/_controller.py``): a dev set of
+real outputs — every strategy of a menu (best-of-N weighted, beam search widths, lookahead,
+revision ratios) at every budget after a 2-answer probe — on the step-level simulator (400
+prompts) and on the embedded SmolLM2-135M (16 addition prompts scored by an arithmetic checker,
+one step per line; ~30 min on 2 busy cores, kept in ``--local-dev`` as it goes), the controller
+fitted per difficulty bin (oracle, verifier, agreement) and 2-fold cross-validated, against
+best-of-N weighted at equal budget and at equal accuracy.
+
+    .venv/bin/python benchmarks/compute_optimal.py               # all parts, ~40 min on 2 cores
+    .venv/bin/python benchmarks/compute_optimal.py --skip-local  # parts 1, 2 and 4, ~9 min
     .venv/bin/python benchmarks/compute_optimal.py --skip-local --skip-steps \
         --test-seeds 5 13 --plot /tmp/other.png                  # part 1 on other test prompts
+    .venv/bin/python benchmarks/compute_optimal.py --controller-only \
+        --local-dev /tmp/local_dev.jsonl                         # parts 4 and 5
 
 The plot goes to docs/img/compute_optimal.png (matplotlib, Agg backend).
 """
@@ -36,6 +46,8 @@ import time
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
+
+import _controller
 
 from polypick import BestOfN, Message, SamplingParams, Temperature
 from polypick.adaptive import (
@@ -319,16 +331,22 @@ def plot(panels: Sequence[tuple[str, dict[str, Curve]]], path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, axes = plt.subplots(1, len(panels), figsize=(6.5 * len(panels), 4.6), squeeze=False)
-    for ax, (title, curves) in zip(axes[0], panels, strict=True):
+    columns = min(3, len(panels))
+    rows = (len(panels) + columns - 1) // columns
+    fig, axes = plt.subplots(rows, columns, figsize=(6.5 * columns, 4.6 * rows), squeeze=False)
+    for ax in axes.flat[len(panels) :]:
+        ax.set_visible(False)
+    for ax, (title, curves) in zip(axes.flat, panels, strict=False):
         for name, curve in curves.items():
-            searched = name.startswith(("adaptive", "beam", "DVTS", "lookahead"))
+            searched = name.startswith(("adaptive", "beam", "DVTS", "lookahead", "controller"))
             style = "-o" if searched else "--s"
             ax.plot([s for s, _ in curve], [a for _, a in curve], style, label=name, ms=4)
         ax.set_xscale("log", base=2)
         stepwise = title.startswith("Step-level")
         ax.set_xlabel(
-            f"generated steps / {STEPS} per prompt (average)"
+            "budget: answers' worth of generation per prompt"
+            if "controller" in title
+            else f"generated steps / {STEPS} per prompt (average)"
             if stepwise
             else "samples per prompt (average)"
         )
@@ -360,7 +378,17 @@ def main() -> None:
         help="the test prompts' draw: seeds of their p and of their samples",
     )
     parser.add_argument("--policy", type=Path, help="where to save the fitted policy (JSON)")
+    parser.add_argument("--controller-only", action="store_true", help="parts 4 and 5 only")
+    parser.add_argument("--skip-controller", action="store_true", help="skip parts 4 and 5")
+    parser.add_argument("--controller-prompts", type=int, default=400)
+    parser.add_argument("--local-controller-prompts", type=int, default=16)
+    parser.add_argument(
+        "--local-dev", type=Path, help="JSONL of the embedded model's dev set (read, extended)"
+    )
     args = parser.parse_args()
+    if args.controller_only:
+        plot(controller_parts(args), args.plot)
+        return
     policy_path = args.policy or Path(tempfile.mkdtemp()) / "policy.json"
     print("# compute-optimal benchmark\n\nsimulator: fitting the policy")
     sim = simulator_part(args.prompts, policy_path, tuple(args.test_seeds))
@@ -400,7 +428,38 @@ def main() -> None:
             [("adaptive, vote only", "majority")],
         )
         panels.append(("Embedded SmolLM2-135M: addition", local))
+    if not args.skip_controller:
+        panels += controller_parts(args)
     plot(panels, args.plot)
+
+
+def controller_parts(args: argparse.Namespace) -> list[tuple[str, dict[str, Curve]]]:
+    """Parts 4 and 5: the strategy-choosing controller on the simulator and the embedded model."""
+    panels = []
+    started = time.monotonic()
+    dev = _controller.simulator_dev(args.controller_prompts, draw_p)
+    print(f"\nstep-level simulator dev set: {time.monotonic() - started:.0f} s")
+    sim = _controller.report(
+        "Step-level simulator (labelled: simulated model and PRM)",
+        dev,
+        _controller.SIM_MENU,
+        _controller.SIM_BUDGETS,
+        _controller.SIM_BON_BUDGETS,
+        ("oracle", "verifier", "agreement"),
+    )
+    panels.append(("Simulator: controller vs best-of-N (2-fold CV)", sim))
+    if not args.skip_local:
+        local_dev = _controller.local_dev(args.local_controller_prompts, args.local_dev)
+        local = _controller.report(
+            "Embedded SmolLM2-135M (labelled: real outputs, arithmetic checker)",
+            local_dev,
+            _controller.LOCAL_MENU,
+            _controller.LOCAL_BUDGETS,
+            _controller.LOCAL_BON_BUDGETS,
+            ("oracle", "verifier", "agreement"),
+        )
+        panels.append(("SmolLM2-135M: controller vs best-of-N (2-fold CV)", local))
+    return panels
 
 
 if __name__ == "__main__":

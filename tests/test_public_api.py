@@ -33,6 +33,7 @@ PUBLIC = {
         "ADAPTER_GROUP", "AnthropicChat", "ChatModel", "LocalChat", "ModelProfile", "ModelSpec",
         "OpenAIChat", "RewardEndpoint", "SamplingRules", "providers", "register_adapter",
         "register_profile", "resolve_model",
+        "MATH_SHEPHERD", "ProcessRewardEndpoint", "QWEN_PRM", "StepFormat",
     ],
     "polypick.selectors": [
         "AnswerExtractor", "ChopsSelector", "JudgeSelector", "MBRSelector", "MajoritySelector",
@@ -48,6 +49,7 @@ PUBLIC = {
         "ClaudeRules", "FakeAnthropicBatchServer", "FakeAnthropicServer", "FakeBatch",
         "FakeOpenAIBatchServer", "FakeOpenAIServer", "FakeRewardServer", "Fault", "ItemRule",
         "ModelRules", "RequestRecord", "Responder", "ToolCaller", "reasoning_model",
+        "FakeVLLMPoolingServer",
     ],
     "polypick.cache": [
         "CACHED", "CacheSpec", "CacheStats", "CachedChat", "SampleCache", "cache_scope",

@@ -19,11 +19,13 @@ from polypick.search import (
     VerifiedBestOfN,
     continue_answer,
 )
+from polypick.search.steps import PAPER_DELIMITER
 
 pytestmark = pytest.mark.local_model
 
 PROMPT = "What is 12 + 30? Answer in two short steps."
 SETTINGS = SearchSettings(temperature=0.7, max_step_tokens=12)
+LINES = SearchSettings(temperature=0.7, max_step_tokens=12, delimiter=PAPER_DELIMITER)
 
 
 def has_digits(prompt: str, answer: str) -> float:
@@ -46,11 +48,9 @@ async def test_the_embedded_model_continues_a_partial_answer() -> None:
 
 SEARCHES: list[Any] = [
     lambda: BeamSearch("local", ProcessVerifier(per_step), n=2, width=1, max_rounds=2,
-                       delimiter="\n", settings=SETTINGS),
-    lambda: DVTS("local", ProcessVerifier(per_step), n=2, width=1, max_rounds=2, delimiter="\n",
-                 settings=SETTINGS),
-    lambda: Lookahead("local", has_digits, n=2, width=1, k=1, max_rounds=2, delimiter="\n",
-                      settings=SETTINGS),
+                       settings=LINES),
+    lambda: DVTS("local", ProcessVerifier(per_step), n=2, width=1, max_rounds=2, settings=LINES),
+    lambda: Lookahead("local", has_digits, n=2, width=1, k=1, max_rounds=2, settings=LINES),
     lambda: VerifiedBestOfN("local", has_digits, n=2, settings=SETTINGS),
     lambda: SequentialRevision("local", has_digits, chains=1, length=2, settings=SETTINGS),
 ]  # fmt: skip
@@ -70,8 +70,7 @@ async def test_the_embedded_model_as_a_step_judge_in_beam_search() -> None:
     from polypick.search import LLMStepJudge
 
     judge = LLMStepJudge("local", rate="last", max_tokens=24)
-    search = BeamSearch("local", judge, n=1, width=1, max_rounds=1, delimiter="\n",
-                        settings=SETTINGS)  # fmt: skip
+    search = BeamSearch("local", judge, n=1, width=1, max_rounds=1, settings=LINES)  # fmt: skip
     sel = await search.arun(PROMPT)
     assert sel.text.strip()
     # one judge call, constrained by the reply schema; a reply out of range is a recorded failure

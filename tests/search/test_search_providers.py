@@ -11,8 +11,10 @@ from typing import Any
 import pytest
 from search_fixtures import PROMPT, RIGHT, WRONG, outcome_truth, step_truth
 
-from polypick import SamplingParams
+from polypick import RetryPolicy, SamplingParams
+from polypick.core.gateway import Gateway
 from polypick.core.protocol import ModelRequest
+from polypick.core.trace import Recorder
 from polypick.core.types import Message
 from polypick.errors import ConfigurationError
 from polypick.providers import AnthropicChat, OpenAIChat
@@ -26,6 +28,7 @@ from polypick.search import (
     Step,
     VerifiedBestOfN,
     continue_answer,
+    measure,
     split_steps,
 )
 from polypick.search.judge import parse_step_scores
@@ -142,9 +145,12 @@ async def test_a_backend_of_your_own_gains_continuation_by_implementing_it() -> 
 async def test_llm_step_judge_scores_each_step_and_counts_usage() -> None:
     judge = ScriptedChat(['{"scores": [1, 0.5]}', "no json", '{"score": 0.25}'])
     verifier = LLMStepJudge(judge, aggregate="min")
-    scored = await verifier.measure("Q", ["a", "b"], __import__("polypick").RetryPolicy(), None)
+    gateway = Gateway(Recorder(), RetryPolicy())
+    scored = await measure(verifier, "Q", ["a", "b"], delimiter="\n\n", gateway=gateway)
     assert scored.steps == (1.0, 0.5) and scored.score == 0.5
     assert scored.usage.requests == 1 and scored.usage.completion_tokens == 3
+    # the call went through the gateway, billed to the selection account
+    assert gateway.usage["selection"] == scored.usage and gateway.usage["generation"].requests == 0
     sent = judge.calls[0]
     assert sent.json_schema is not None and sent.json_schema["required"] == ["scores"]
     assert 'step="2"' in sent.messages[-1].content

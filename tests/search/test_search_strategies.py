@@ -7,8 +7,8 @@ import asyncio
 import pytest
 from search_fixtures import PROMPT, RIGHT, arithmetic_stepper, outcome_truth, step_truth
 
-from polypick import SamplingParams, Selection
-from polypick.errors import ConfigurationError, TooFewCandidatesError
+from polypick import RetryPolicy, SamplingParams, Selection
+from polypick.errors import ConfigurationError, ProviderStatusError, TooFewCandidatesError
 from polypick.search import (
     DVTS,
     BeamSearch,
@@ -243,3 +243,48 @@ async def test_unit_tests_as_the_verifier_pick_the_correct_program() -> None:
                                 settings=settings).arun("Write add(a, b).")  # fmt: skip
     assert sel.text == programs[1] and sel.scores[1] == 1.0
     assert sel.scores[3] == 0.0
+
+
+async def test_a_revision_aware_verifier_sees_the_attempts_each_attempt_revised() -> None:
+    asked: list[tuple[str, str]] = []
+
+    def verifier(prompt: str, answer: str) -> float:
+        asked.append((prompt, answer))
+        return outcome_truth(prompt, answer)
+
+    replies = ["Answer: 41", "Answer: 42", "Answer: 40"]
+    for sees in ("history", "attempt"):
+        asked.clear()
+        llm = ScriptedChat(list(replies))
+        search = SequentialRevision(llm, verifier, chains=1, length=3, verifier_sees=sees)
+        sel = await search.arun(PROMPT)
+        assert sel.text == "Answer: 42"
+        seen = dict((answer, prompt) for prompt, answer in asked)
+        assert seen["Answer: 41"] == PROMPT  # the first attempt revised nothing
+        if sees == "history":  # the third attempt is judged with the two it revised
+            assert seen["Answer: 40"].startswith(PROMPT)
+            assert "Answer: 41" in seen["Answer: 40"] and "Answer: 42" in seen["Answer: 40"]
+            assert seen["Answer: 40"].endswith(
+                llm.calls[2].messages[-1].content.split("\n\n", 1)[1]
+            )
+        else:
+            assert set(seen.values()) == {PROMPT}
+    with pytest.raises(ConfigurationError, match="verifier_sees"):
+        SequentialRevision(ScriptedChat(["x"]), verifier, verifier_sees="all")  # type: ignore[arg-type]
+
+
+async def test_verifier_calls_are_retried_through_the_call_gateway() -> None:
+    failures = iter([ProviderStatusError("busy", status_code=503, provider="checker"), None])
+
+    def verifier(prompt: str, answer: str) -> float:
+        error = next(failures, None)
+        if error is not None:
+            raise error
+        return outcome_truth(prompt, answer)
+
+    policy = RetryPolicy(max_retries=2, initial_wait=0, max_wait=0)
+    settings = SearchSettings(retry=policy, detect_language=False)
+    search = VerifiedBestOfN(ScriptedChat(["Answer: 42"]), verifier, n=1, settings=settings)
+    sel = await search.arun(PROMPT)
+    assert sel.scores == (1.0,) and not sel.selection_failures
+    assert [e.event for e in sel.trace if e.event.endswith(".retry")] == ["search.verifier.retry"]

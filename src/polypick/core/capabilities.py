@@ -16,12 +16,13 @@ looks inside wrappers such as a cache or a tracer).
 :class:`SamplingDefaults`    its own sampling plan when the caller chose none (reasoning models)
 :class:`PromptCaching`       the provider caches long shared prompt prefixes
 :class:`RemoteScorer`        (scorers, not models) every score is one request to a server
+:class:`StepScorer`          (scorers) one score per step of a solution: a process reward model
 ==========================  =====================================================================
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
 from polypick.core.protocol import ChatModel, ModelRequest
@@ -41,6 +42,7 @@ __all__ = [
     "PromptCaching",
     "RemoteScorer",
     "SamplingDefaults",
+    "StepScorer",
     "TokenLogprobs",
     "ValidatesParams",
     "Wrapper",
@@ -156,6 +158,17 @@ class RemoteScorer(Protocol):
 
     @property
     def requests_per_score(self) -> int: ...
+
+
+@runtime_checkable
+class StepScorer(Protocol):
+    """A process verifier: one score per step of a (partial) solution, and how those scores
+    make the solution's one score (``aggregate``: ``last``, ``min``, ``prod`` or ``mean``)."""
+
+    @property
+    def aggregate(self) -> str: ...
+
+    async def score_steps(self, prompt: str, steps: Sequence[str]) -> Sequence[float]: ...
 
 
 _found: dict[tuple[type, type], bool] = {}

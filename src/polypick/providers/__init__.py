@@ -21,6 +21,12 @@ if TYPE_CHECKING:
     from polypick.providers.local import LocalChat
     from polypick.providers.model_profiles import ModelProfile, SamplingRules, register_profile
     from polypick.providers.openai import OpenAIChat
+    from polypick.providers.process_reward import (
+        MATH_SHEPHERD,
+        QWEN_PRM,
+        ProcessRewardEndpoint,
+        StepFormat,
+    )
     from polypick.providers.reward_endpoint import RewardEndpoint
 
 __all__ = [
@@ -28,11 +34,15 @@ __all__ = [
     "AnthropicChat",
     "ChatModel",
     "LocalChat",
+    "MATH_SHEPHERD",
     "ModelProfile",
     "ModelSpec",
     "OpenAIChat",
+    "ProcessRewardEndpoint",
+    "QWEN_PRM",
     "RewardEndpoint",
     "SamplingRules",
+    "StepFormat",
     "providers",
     "register_adapter",
     "register_profile",
@@ -62,7 +72,11 @@ _LAZY = {
     "ModelProfile": "polypick.providers.model_profiles",
     "OpenAIChat": "polypick.providers.openai",
     "RewardEndpoint": "polypick.providers.reward_endpoint",
+    "MATH_SHEPHERD": "polypick.providers.process_reward",
+    "ProcessRewardEndpoint": "polypick.providers.process_reward",
+    "QWEN_PRM": "polypick.providers.process_reward",
     "SamplingRules": "polypick.providers.model_profiles",
+    "StepFormat": "polypick.providers.process_reward",
     "register_profile": "polypick.providers.model_profiles",
 }
 _loaded_roots: set[str] = set()

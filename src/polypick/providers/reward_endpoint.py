@@ -9,31 +9,28 @@ Two request shapes are supported, one request per candidate (run concurrently by
 
 and the service answers ``{"score": <number>}``.
 
-``format="vllm"`` — a reward model served by vLLM's pooling runner
-(``vllm serve <reward-model> --runner pooling``). ``POST {url}/pooling`` with::
+``format="vllm"`` — an outcome reward model served by vLLM's pooling runner
+(``vllm serve <reward-model> --runner pooling``; vLLM's "Reward Usages" page). ``POST
+{url}/pooling`` with::
 
     {"model": "<model>", "messages": [{"role": "user", ...}, {"role": "assistant", ...}]}
 
 and the reward is the last number of ``data[0].data`` (sequence-classification reward models
 return one number; token-level ones return one per token, and the last token's is the
-sequence's reward).
+sequence's reward). Process reward models, which score every step, have their own client:
+:class:`~polypick.providers.ProcessRewardEndpoint`.
 
-Requests go through the ``openai`` SDK's HTTP client (retries off; the selector's retry layer
+Requests go through the ``openai`` SDK's HTTP client (retries off; the caller's gateway
 decides), so timeouts and HTTP errors map to polypick's errors like any model call.
 """
 
 from __future__ import annotations
 
 import math
-import os
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from polypick.errors import ConfigurationError, InvalidResponseError
-from polypick.providers._loop_local import LoopLocal
-from polypick.providers.sdk_errors import map_sdk_error
-
-if TYPE_CHECKING:
-    import openai
+from polypick.providers._scorer_http import ScorerClient
 
 __all__ = ["RewardEndpoint"]
 
@@ -69,29 +66,19 @@ class RewardEndpoint:
             )
         if format == "vllm" and not model:
             raise ConfigurationError("a vLLM reward endpoint needs model='<served model name>'")
-        self.url = url.rstrip("/")
+        self._client = ScorerClient(url, api_key=api_key, timeout=timeout)
+        self.url = self._client.url
         self.format = format
         self.model = model
         self.timeout = timeout
-        self._api_key = api_key or os.environ.get("POLYPICK_REWARD_API_KEY") or "not-needed"
-        self._clients: LoopLocal[Any] = LoopLocal(self._new_client)
 
     def __repr__(self) -> str:
         return f"RewardEndpoint({self.url!r}, format={self.format!r})"
 
-    def _new_client(self) -> openai.AsyncOpenAI:
-        import openai  # on first use: importing polypick.selectors must not load the SDK
-
-        return openai.AsyncOpenAI(
-            api_key=self._api_key, base_url=self.url, timeout=self.timeout, max_retries=0
-        )
-
     async def aclose(self) -> None:
-        await self._clients.close(lambda client: client.close())
+        await self._client.aclose()
 
     async def __call__(self, prompt: str, candidate: str) -> float:
-        import openai
-
         if self.format == "vllm":
             path = "/pooling"
             body: dict[str, Any] = {
@@ -103,11 +90,7 @@ class RewardEndpoint:
             }
         else:
             path, body = "", {"model": self.model, "prompt": prompt, "response": candidate}
-        try:
-            reply = await self._clients.get().post(path, body=body, cast_to=object)
-        except (openai.OpenAIError, ValueError) as exc:
-            raise map_sdk_error(exc, openai, f"reward:{self.url}") from exc
-        return self._read(reply)
+        return self._read(await self._client.post(path, body))
 
     def _read(self, reply: object) -> float:
         try:

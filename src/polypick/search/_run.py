@@ -1,9 +1,10 @@
 """One search call's bookkeeping, shared by every strategy.
 
 A :class:`SearchRun` belongs to one call. It makes every model and verifier call through the
-core retry layer, tallies generation and verifier usage, records failures and the trace, and
-keeps the deadline (see :mod:`polypick.search._select` for the final
-:class:`~polypick.Selection`).
+call's :class:`~polypick.core.gateway.Gateway` (retries, the deadline, generation and verifier
+usage), records failures and the trace (see :mod:`polypick.search._select` for the final
+:class:`~polypick.Selection`). A step the token limit cut off is continued where it stopped,
+up to ``max_continuations`` times, never closed with a delimiter the model did not write.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from functools import partial as partial_call
 from typing import TypeVar
 
 from polypick.core.gateway import Gateway
@@ -30,11 +32,20 @@ from polypick.core.types import (
 )
 from polypick.errors import ConfigurationError, DeadlineExceededError
 from polypick.search.continuation import continue_answer
-from polypick.search.verifiers import Scored, Verifier, VerifierReplyError, measure
+from polypick.search.verifiers import Scored, Verifier, score_call
 
-__all__ = ["SearchRun", "Solution", "check_whole"]
+__all__ = ["CUT_OFF", "SearchRun", "Solution", "check_whole", "cut_off"]
 
 T = TypeVar("T")
+
+CUT_OFF = frozenset({"length", "max_tokens"})
+"""Finish reasons of a reply the token limit cut off (OpenAI and llama.cpp say ``length``,
+Anthropic ``max_tokens``)."""
+
+
+def cut_off(finish_reason: str | None) -> bool:
+    """Whether a reply with ``finish_reason`` was cut off by the token limit."""
+    return finish_reason in CUT_OFF
 
 
 @dataclass(frozen=True)
@@ -61,16 +72,21 @@ class SearchRun:
         policy: RetryPolicy,
         recorder: Recorder,
         deadline: float | None = None,
+        max_continuations: int = 3,
     ) -> None:
         self.llm = llm
         self.verifier = verifier
         self.messages = tuple(messages)
         self.prompt = prompt_text(messages)
         self.delimiter = delimiter
+        self.max_continuations = max_continuations
         self.gateway = Gateway(recorder, policy, deadline)
         self.failures: list[SelectionFailure] = []
         self.errors: list[Exception] = []
         self.timed_out = False
+        self.chooser: Callable[[Sequence[Solution]], int | None] | None = None
+        """A rule for the final choice that the strategy run inside this call set (the
+        controller's chosen strategy); ``None``: the strategy's own."""
 
     @property
     def recorder(self) -> Recorder:
@@ -111,16 +127,6 @@ class SearchRun:
             self.timed_out = True
             self.recorder.event("search.deadline", stage=stage)
 
-    async def within(self, work: Awaitable[T], stage: str) -> T | None:
-        """``work``'s result, or ``None`` (work cancelled) if the deadline passes first."""
-        if self.deadline is None:
-            return await work
-        try:
-            return await asyncio.wait_for(work, timeout=self.remaining())
-        except asyncio.TimeoutError:  # not the builtin TimeoutError before Python 3.11
-            self.cut(stage)
-            return None
-
     def partial(self, steps: Sequence[str]) -> str:
         """The answer so far as the model continues it: steps, each followed by the delimiter."""
         return "".join(step + self.delimiter for step in steps)
@@ -143,53 +149,66 @@ class SearchRun:
         return outcome.value
 
     async def step(self, steps: Sequence[str], params: SamplingParams) -> Step | None:
-        """Continue ``steps`` by one step; ``None`` (and a recorded failure) if it fails."""
+        """Continue ``steps`` by one step; ``None`` (and a recorded failure) if it fails.
+
+        A continuation the token limit cut off is continued from where it stopped (the
+        partial answer then ends inside the step, with no delimiter), up to
+        ``max_continuations`` times; the step returned is the whole of it, with the last
+        piece's finish reason (still ``length`` if the last continuation was cut off too)."""
         partial = self.partial(steps)
-        return await self._generation(
-            lambda: continue_answer(self.llm, self.messages, partial, params),
-            lambda s: [Completion(text=s.text, usage=s.usage)],
-        )
+        text, usage, piece = "", Usage(), None
+        for attempt in range(self.max_continuations + 1):
+            piece = await self._generation(
+                partial_call(continue_answer, self.llm, self.messages, partial + text, params),
+                lambda s: [Completion(text=s.text, usage=s.usage)],
+            )
+            if piece is None:
+                return None
+            text, usage = text + piece.text, usage + piece.usage
+            if not cut_off(piece.finish_reason) or not piece.text:
+                break
+            if attempt < self.max_continuations:
+                self.recorder.event("search.step.continued", step=len(steps), piece=attempt + 1)
+        assert piece is not None
+        return Step(text, piece.ended, piece.finish_reason, usage)
 
     async def generate(
         self, messages: Sequence[Message], params: SamplingParams, stage: Stage = "sample"
-    ) -> str | None:
+    ) -> Completion | None:
         """One whole answer to ``messages``; ``None`` (and a recorded failure) if it fails."""
         request = ModelRequest(tuple(messages), params, 1, stage)
         completions = await self._generation(lambda: self.llm.generate(request), lambda c: c[:1])
-        return None if not completions else completions[0].text
+        return None if not completions else completions[0]
 
-    async def score(self, steps: Sequence[str]) -> Scored | None:
-        """The verifier's score of ``steps``; ``None`` (and a recorded failure) if it fails,
-        and ``None`` when the deadline has passed or passes during the call."""
+    async def score(self, steps: Sequence[str], prompt: str | None = None) -> Scored | None:
+        """The verifier's score of ``steps`` (as an answer to ``prompt``, the request's own by
+        default); ``None`` (and a recorded failure) if it fails, and ``None`` when the deadline
+        has passed or passes during the call."""
         if self.expired():
             return None
-        try:
-            scored = await self.within(
-                measure(
-                    self.verifier,
-                    self.prompt,
-                    steps,
-                    delimiter=self.delimiter,
-                    policy=self.policy,
-                    deadline=self.deadline,
-                ),
-                "verifier",
-            )
-        except VerifierReplyError as exc:  # billed, but unusable
-            self.gateway.usage["selection"] += exc.usage
-            self.fail("verifier", exc, 1)
+        outcome = await score_call(
+            self.verifier,
+            self.prompt if prompt is None else prompt,
+            steps,
+            delimiter=self.delimiter,
+            gateway=self.gateway,
+        )
+        if outcome.error is not None:
+            if isinstance(outcome.error, DeadlineExceededError):
+                self.cut("verifier")
+            self.fail("verifier", outcome.error, max(1, outcome.attempts))
             return None
-        except Exception as exc:
-            self.fail("verifier", exc, 1)
-            return None
-        if scored is None:
-            return None
-        self.gateway.usage["selection"] += scored.usage
-        return scored
+        return outcome.value
 
-    async def score_all(self, paths: Sequence[Sequence[str]]) -> list[float | None]:
-        """Aggregated scores of many paths, concurrently."""
-        scored = await asyncio.gather(*(self.score(p) for p in paths))
+    async def score_all(
+        self, paths: Sequence[Sequence[str]], prompts: Sequence[str] | None = None
+    ) -> list[float | None]:
+        """Aggregated scores of many paths, concurrently (each as an answer to its own entry of
+        ``prompts``, when given)."""
+        asked = [None] * len(paths) if prompts is None else list(prompts)
+        scored = await asyncio.gather(
+            *(self.score(p, q) for p, q in zip(paths, asked, strict=True))
+        )
         return [None if s is None else s.score for s in scored]
 
     def fail(self, stage: str, exc: Exception, attempts: int) -> None:

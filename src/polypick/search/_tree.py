@@ -7,6 +7,9 @@ live beam is extended by one sampled step, each extension is scored by the verif
 unfinished beams (``group_size / width``), each expanded into ``width`` beams for the next round.
 A beam is finished when the model ends its answer (identical finished beams of a group count
 once); a group stops once it has ``keep`` finished beams, and the search after ``max_rounds``.
+A step the token limit cut off is continued before it is scored (:meth:`SearchRun.step`); one
+still cut off after ``max_continuations`` ends its beam as a cut-off answer, which is returned
+only when its group finished nothing better.
 Groups never see each other's beams or scores. When the deadline passes, the round it cut short
 is dropped and the search ends with what the earlier rounds found.
 """
@@ -18,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from polypick.core.types import SamplingParams
-from polypick.search._run import SearchRun, Solution
+from polypick.search._run import SearchRun, Solution, cut_off
 from polypick.search.continuation import Step
 from polypick.search.steps import top_k
 
@@ -52,16 +55,20 @@ class Beam:
     group: int
     score: float | None = None
     ended: bool = False
+    cut: bool = False
 
 
 def extend(beam: Beam, step: Step | None) -> Beam | None:
-    """``beam`` after ``step``: finished when the model ended or wrote nothing; ``None`` when
-    the call failed or nothing was ever written."""
+    """``beam`` after ``step``: finished when the model ended or wrote nothing, given up (and
+    marked ``cut``) when the step is still cut off by the token limit; ``None`` when the call
+    failed or nothing was ever written."""
     if step is None:
         return None
     text = step.text.strip()
     if not text:
         return Beam(beam.steps, beam.group, beam.score, ended=True) if beam.steps else None
+    if cut_off(step.finish_reason):
+        return Beam((*beam.steps, text), beam.group, None, ended=True, cut=True)
     return Beam((*beam.steps, text), beam.group, None, ended=bool(step.ended))
 
 
@@ -99,7 +106,8 @@ async def _score(
     scored = list(beams)
     for i, score in zip(fresh, scores, strict=True):
         b = beams[i]
-        scored[i] = Beam(b.steps, b.group, score if score is not None else float("nan"), b.ended)
+        value = score if score is not None else float("nan")
+        scored[i] = Beam(b.steps, b.group, value, b.ended, b.cut)
     return scored
 
 
@@ -121,7 +129,8 @@ async def tree_search(run: SearchRun, params: SamplingParams, shape: TreeShape) 
     live = [Beam((), g) for g in range(shape.subtrees) for _ in range(shape.group_size)]
     solutions: list[Solution] = []
     finished = [0] * shape.subtrees
-    best_open: dict[int, Beam] = {}
+    best_open: dict[int, Beam] = {}  # each group's best unfinished beam of the last round
+    given_up: dict[int, list[Beam]] = {}  # beams whose last step stayed cut off
     seen: set[tuple[tuple[str, ...], int]] = set()
     for round_number in range(shape.max_rounds):
         if not live or run.expired():
@@ -132,6 +141,10 @@ async def tree_search(run: SearchRun, params: SamplingParams, shape: TreeShape) 
         if run.timed_out:  # a round the deadline cut short is incomplete: keep the last whole one
             break
         for beam in scored:
+            if beam.cut:  # a fallback only: the model never finished it
+                given_up.setdefault(beam.group, []).append(beam)
+                run.recorder.event("search.step.cut", group=beam.group, steps=len(beam.steps))
+                continue
             # Copies of one beam that all end with an empty step are one solution, not several
             # votes for it.
             if beam.ended and (beam.steps, beam.group) not in seen:
@@ -143,7 +156,9 @@ async def tree_search(run: SearchRun, params: SamplingParams, shape: TreeShape) 
         run.recorder.event(
             "search.round", round=round_number, live=len(live), finished=sum(finished)
         )
-    for group, beam in sorted(best_open.items()):
-        if not finished[group] and beam.steps:
+    for group in range(shape.subtrees):
+        fallback = [b for b in (best_open.get(group), *given_up.get(group, ())) if b and b.steps]
+        if not finished[group] and fallback:
+            beam = fallback[top_k([b.score for b in fallback], 1)[0]]
             solutions.append(Solution(beam.steps, beam.score, params, False, group))
     return solutions

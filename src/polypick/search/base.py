@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from polypick.core.capabilities import validate
+from polypick.core.capabilities import StepScorer, validate
 from polypick.core.deadline import check_deadline, deadline_at
 from polypick.core.language import LanguageDetector, resolve_detector
 from polypick.core.protocol import ChatModel
@@ -17,6 +17,7 @@ from polypick.core.retry import RetryPolicy
 from polypick.core.sync import run_sync
 from polypick.core.trace import Recorder
 from polypick.core.types import (
+    Message,
     PromptInput,
     SamplingParams,
     Selection,
@@ -27,10 +28,12 @@ from polypick.core.types import (
 from polypick.engine.selection import detect_languages
 from polypick.errors import ConfigurationError
 from polypick.providers import ModelSpec, resolve_model
+from polypick.providers.process_reward import ProcessRewardEndpoint
+from polypick.providers.reward_endpoint import RewardEndpoint
 from polypick.search._run import SearchRun, Solution, check_whole
 from polypick.search._select import build_selection, nothing_finished
 from polypick.search.continuation import continuer_for
-from polypick.search.steps import Vote
+from polypick.search.steps import DOUBLE_NEWLINE, Vote, split_steps
 from polypick.search.verifiers import Verifier
 from polypick.selectors.answers import AnswerExtractor, extract_answer
 
@@ -50,9 +53,17 @@ class SearchSettings:
     """The less often changed knobs of every search strategy.
 
     Attributes:
+        delimiter: where one step ends and the next begins: a stop sequence for the model and
+            where whole answers are split for a process verifier. ``"\\n\\n"``
+            (:data:`~polypick.search.steps.DOUBLE_NEWLINE`, search-and-learn's and Qwen2.5-Math's
+            paragraphs) by default; ``"\\n"`` (:data:`~polypick.search.steps.PAPER_DELIMITER`)
+            is Snell et al.'s one step per line.
         temperature: sampling temperature of the steps (or answers) that are searched over.
-        max_step_tokens: the reply budget of one step (of one answer, for the strategies that
-            sample whole answers).
+        max_step_tokens: the reply budget of one continuation (of one answer, for the
+            strategies that sample whole answers).
+        max_continuations: how often a step the token limit cut off is continued (each time
+            with another ``max_step_tokens``) before its beam is given up as cut off; a cut
+            step is never closed with a delimiter as if the model had ended it.
         vote: ``"weighted"`` (sum of verifier scores per canonical answer, the paper's best) or
             ``"best"`` (the single highest score).
         extract: maps a solution's text to its canonical final answer, for the weighted vote.
@@ -66,8 +77,10 @@ class SearchSettings:
             a detector.
     """
 
+    delimiter: str = DOUBLE_NEWLINE
     temperature: float = 0.8
     max_step_tokens: int | None = 256
+    max_continuations: int = 3
     vote: Vote = "weighted"
     extract: AnswerExtractor = extract_answer
     retry: RetryPolicy | int = 2
@@ -76,6 +89,8 @@ class SearchSettings:
 
     def __post_init__(self) -> None:
         check_deadline(self.deadline)
+        split_steps("x", self.delimiter)  # an empty delimiter fails here, with how to fix it
+        check_whole("max_continuations", self.max_continuations, 0)
 
     @property
     def detector(self) -> LanguageDetector | None:
@@ -102,16 +117,13 @@ class SearchStrategy:
         llm: ModelSpec,
         verifier: Verifier,
         *,
-        delimiter: str = "\n\n",
         settings: SearchSettings | None = None,
     ) -> None:
-        if not callable(verifier):
+        if not callable(verifier) and not isinstance(verifier, StepScorer):
             raise ConfigurationError(
                 "verifier must be a function (prompt, answer) -> float, a ProcessVerifier, "
-                "an LLMStepJudge or a RewardEndpoint"
+                "an LLMStepJudge, a RewardEndpoint or a ProcessRewardEndpoint"
             )
-        if not delimiter:
-            raise ConfigurationError("the step delimiter must not be empty, e.g. '\\n\\n'")
         settings = settings or SearchSettings()
         if settings.vote not in ("weighted", "best"):
             raise ConfigurationError(f"unknown vote {settings.vote!r}; use 'weighted' or 'best'")
@@ -119,14 +131,14 @@ class SearchStrategy:
         if self.needs_continuation:
             continuer_for(self.llm)  # fail now, before any request, if it cannot continue
         self.verifier = verifier
-        self.delimiter = delimiter
+        self.delimiter = settings.delimiter
         self.settings = settings
         self.retry = settings.policy
         self.detector = settings.detector
         self.params = SamplingParams(
             temperature=settings.temperature,
             max_tokens=settings.max_step_tokens,
-            stop=(delimiter,) if self.needs_continuation else (),
+            stop=(self.delimiter,) if self.needs_continuation else (),
         )
         validate(self.llm, self.params)
 
@@ -143,6 +155,21 @@ class SearchStrategy:
     def choose_index(self, solutions: Sequence[Solution]) -> int | None:
         """The chosen solution, for strategies with their own rule; ``None``: the vote decides."""
         return None
+
+    def open_run(
+        self, messages: Sequence[Message], recorder: Recorder, deadline: float | None = None
+    ) -> SearchRun:
+        """The state of one call of this strategy (its gateway, usage, failures, trace)."""
+        return SearchRun(
+            self.llm,
+            self.verifier,
+            messages,
+            delimiter=self.delimiter,
+            policy=self.retry,
+            recorder=recorder,
+            deadline=deadline,
+            max_continuations=self.settings.max_continuations,
+        )
 
     async def arun(
         self, prompt: PromptInput, *, on_event: Callable[[TraceEvent], None] | None = None
@@ -161,15 +188,7 @@ class SearchStrategy:
             language=language,
             deadline=seconds,
         )
-        run = SearchRun(
-            self.llm,
-            self.verifier,
-            messages,
-            delimiter=self.delimiter,
-            policy=self.retry,
-            recorder=recorder,
-            deadline=deadline,
-        )
+        run = self.open_run(messages, recorder, deadline)
         solutions = await self._search(run)
         if not solutions:
             raise nothing_finished(run, self.name, seconds)
@@ -179,7 +198,7 @@ class SearchStrategy:
             name=self.name,
             vote=self.settings.vote,
             extract=self.settings.extract,
-            index=self.choose_index(solutions),
+            index=self.choose_index(solutions) if run.chooser is None else run.chooser(solutions),
             detector=self.detector,
             language=language,
         )
@@ -191,8 +210,10 @@ class SearchStrategy:
         return run_sync(self.arun(prompt, on_event=on_event))
 
     async def aclose(self) -> None:
-        """Close the model's connections for the running event loop."""
+        """Close the model's connections (and a reward server's) for the running event loop."""
         await self.llm.aclose()
+        if isinstance(self.verifier, RewardEndpoint | ProcessRewardEndpoint):
+            await self.verifier.aclose()
 
     def close(self) -> None:
         """Close the connections used by :meth:`run`."""

@@ -46,11 +46,10 @@ class TreeSearch(SearchStrategy):
         verifier: Verifier,
         shape: TreeShape,
         *,
-        delimiter: str,
         settings: SearchSettings | None,
     ) -> None:
         self.shape = shape
-        super().__init__(llm, verifier, delimiter=delimiter, settings=settings)
+        super().__init__(llm, verifier, settings=settings)
 
     def cost(self) -> SearchCost:
         rounds = self.shape.n * self.shape.max_rounds
@@ -69,7 +68,6 @@ class BeamSearch(TreeSearch):
             verifier ``fn(prompt, answer_so_far) -> float``.
         n: beams per round.
         width: ``m``, the expansions of each kept beam; ``n`` must be a multiple of it.
-        delimiter: where one step ends (a stop sequence for the model).
         max_rounds: the most steps any answer gets.
         settings: temperature, step budget, final vote, answer extraction, retries.
     """
@@ -83,9 +81,8 @@ class BeamSearch(TreeSearch):
         n: int = 8,
         width: int = 2,
         *,
-        delimiter: str = "\n\n",
         max_rounds: int = 40,
         settings: SearchSettings | None = None,
     ) -> None:
         shape = make_shape(n, width, max_rounds)
-        super().__init__(llm, verifier, shape, delimiter=delimiter, settings=settings)
+        super().__init__(llm, verifier, shape, settings=settings)

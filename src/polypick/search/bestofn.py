@@ -6,7 +6,8 @@ answer, sum the scores per group, return the heaviest group ("best-of-N weighted
 strongest baseline) — or the single best-scored answer (``SearchSettings(vote="best")``).
 
 Cost: ``n`` generations (batched with ``n`` where the backend allows it) and ``n`` verifier
-calls. No continuation is needed, so every backend works.
+calls. No continuation is needed, so every backend works. An answer the token limit cut off is
+kept, scored and reported as such (``finish_reason="length"``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from polypick.engine.sampler import Sampler
 from polypick.errors import DeadlineExceededError
 from polypick.providers import ModelSpec
-from polypick.search._run import SearchRun, Solution, check_whole
+from polypick.search._run import SearchRun, Solution, check_whole, cut_off
 from polypick.search.base import SearchCost, SearchSettings, SearchStrategy
 from polypick.search.steps import split_steps
 from polypick.search.verifiers import Verifier
@@ -30,7 +31,6 @@ class VerifiedBestOfN(SearchStrategy):
         verifier: an outcome verifier ``fn(prompt, answer) -> float`` (a reward function,
             unit tests, a ``RewardEndpoint``) or a process verifier.
         n: answers to sample.
-        delimiter: how a process verifier splits an answer into steps.
         settings: temperature, answer budget (``max_step_tokens``), vote, extraction, retries.
     """
 
@@ -43,11 +43,10 @@ class VerifiedBestOfN(SearchStrategy):
         verifier: Verifier,
         n: int = 8,
         *,
-        delimiter: str = "\n\n",
         settings: SearchSettings | None = None,
     ) -> None:
         self.n = check_whole("n", n, 1)
-        super().__init__(llm, verifier, delimiter=delimiter, settings=settings)
+        super().__init__(llm, verifier, settings=settings)
 
     def cost(self) -> SearchCost:
         return SearchCost(self.n, self.n)
@@ -59,7 +58,10 @@ class VerifiedBestOfN(SearchStrategy):
             run.fail("generation", error, samples[index].attempts)
             if isinstance(error, DeadlineExceededError):
                 run.cut("generation")
-        texts = [c.text for c in samples if c.ok]
-        paths = [split_steps(t, self.delimiter) or [t] for t in texts]
+        drawn = [c for c in samples if c.ok]
+        paths = [split_steps(c.text, self.delimiter) or [c.text] for c in drawn]
         scores = await run.score_all(paths)
-        return [Solution((t,), s, self.params) for t, s in zip(texts, scores, strict=True)]
+        return [
+            Solution((c.text,), s, self.params, ended=not cut_off(c.finish_reason))
+            for c, s in zip(drawn, scores, strict=True)
+        ]

@@ -31,9 +31,8 @@ class DVTS(TreeSearch):
         n: int = 8,
         width: int = 2,
         *,
-        delimiter: str = "\n\n",
         max_rounds: int = 40,
         settings: SearchSettings | None = None,
     ) -> None:
         shape = make_shape(n, width, max_rounds, independent=True)
-        super().__init__(llm, verifier, shape, delimiter=delimiter, settings=settings)
+        super().__init__(llm, verifier, shape, settings=settings)

@@ -3,9 +3,10 @@
 The judge sees the request and the numbered steps of a (partial) solution, each in a delimited
 block it is told is data, and replies with JSON: one probability-like score in ``[0, 1]`` per
 step (``rate="each"``), or one for the newest step given the earlier ones (``rate="last"``, a
-cheaper reply). Calls go through the core retry layer and their tokens and requests are counted
-in ``Selection.usage.selection``. A reply that cannot be read is an ``InvalidResponseError``:
-that prefix stays unscored (its cost still counted) and the search carries on.
+cheaper reply). Calls go through the call's gateway (retries, deadline) with stage ``verifier``,
+so their tokens and requests are counted in ``Selection.usage.selection``. A reply that cannot
+be read is a ``VerifierReplyError``: that prefix stays unscored (its cost still counted) and the
+search carries on.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from polypick.core.capabilities import validate
+from polypick.core.gateway import CallOutcome, Gateway
 from polypick.core.protocol import ChatModel, ModelRequest
-from polypick.core.retry import RetryPolicy, retrying
+from polypick.core.retry import RetryPolicy
+from polypick.core.trace import Recorder
 from polypick.core.types import Message, SamplingParams, Usage
 from polypick.providers import ModelSpec, resolve_model
 from polypick.search.steps import Aggregate, aggregate
@@ -107,33 +110,33 @@ class LLMStepJudge(ProcessVerifier):
         return {"type": "object", "properties": {"scores": scores}, "required": ["scores"]}
 
     async def score_steps(self, prompt: str, steps: Sequence[str]) -> list[float]:
-        return list((await self.measure(prompt, steps, RetryPolicy(), None)).steps)
+        outcome = await self.measure(prompt, steps, Gateway(Recorder(), RetryPolicy()))
+        if outcome.value is None:
+            raise outcome.error or VerifierReplyError("no reply", usage=Usage())
+        return list(outcome.value.steps)
 
     async def measure(
-        self, prompt: str, steps: Sequence[str], policy: RetryPolicy, deadline: float | None
-    ) -> Scored:
+        self, prompt: str, steps: Sequence[str], gateway: Gateway
+    ) -> CallOutcome[Scored]:
+        """One judge call through ``gateway`` (billed to the ``selection`` account)."""
         messages = step_judge_messages(prompt, steps, self.rate)
-        schema = self.schema(len(steps))
-        attempts = 1
-
-        def on_retry(attempt: int, exc: BaseException, wait: float) -> None:
-            nonlocal attempts
-            attempts = attempt + 1
-
-        replies = await retrying(
-            lambda: self.judge.generate(
-                ModelRequest(tuple(messages), self.params, 1, "verifier", json_schema=schema)
-            ),
-            policy,
-            deadline=deadline,
-            on_retry=on_retry,
+        request = ModelRequest(
+            tuple(messages), self.params, 1, "verifier", json_schema=self.schema(len(steps))
         )
-        usage = replies[0].usage + Usage(requests=attempts)
-        scores = parse_step_scores(replies[0].text, len(steps), self.rate)
+        outcome = await gateway.generate(self.judge, request, label="search.verifier")
+        if not outcome.value:
+            return CallOutcome(
+                None, outcome.error, outcome.attempts, outcome.sent, outcome.latency_s
+            )
+        reply = outcome.value[0]
+        usage = Usage(requests=outcome.sent) + (Usage() if reply.cached else reply.usage)
+        scores = parse_step_scores(reply.text, len(steps), self.rate)
         if scores is None:
-            raise VerifierReplyError(
-                f"the step judge's reply has no usable scores: {replies[0].text[:200]!r}",
+            error = VerifierReplyError(
+                f"the step judge's reply has no usable scores: {reply.text[:200]!r}",
                 usage=usage,
                 provider=self.judge.name,
             )
-        return Scored(tuple(scores), aggregate(scores, self.aggregate), usage)
+            return CallOutcome(None, error, outcome.attempts, outcome.sent, outcome.latency_s)
+        scored = Scored(tuple(scores), aggregate(scores, self.aggregate), usage)
+        return CallOutcome(scored, None, outcome.attempts, outcome.sent, outcome.latency_s)

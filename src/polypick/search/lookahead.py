@@ -32,9 +32,8 @@ class Lookahead(TreeSearch):
         width: int = 2,
         *,
         k: int = 2,
-        delimiter: str = "\n\n",
         max_rounds: int = 40,
         settings: SearchSettings | None = None,
     ) -> None:
         shape = make_shape(n, width, max_rounds, lookahead=k)
-        super().__init__(llm, verifier, shape, delimiter=delimiter, settings=settings)
+        super().__init__(llm, verifier, shape, settings=settings)

@@ -16,6 +16,8 @@ from polypick.errors import ConfigurationError
 
 __all__ = [
     "AGGREGATES",
+    "DOUBLE_NEWLINE",
+    "PAPER_DELIMITER",
     "Aggregate",
     "Vote",
     "aggregate",
@@ -28,6 +30,11 @@ __all__ = [
 ]
 
 Aggregate = Literal["last", "min", "prod", "mean"]
+
+PAPER_DELIMITER = "\n"
+"""Snell et al.'s step delimiter: one line is one step (PRM800K's convention)."""
+DOUBLE_NEWLINE = "\n\n"
+"""Hugging Face search-and-learn's (and Qwen2.5-Math's) delimiter: a paragraph is one step."""
 
 
 def _prod(scores: Sequence[float]) -> float:

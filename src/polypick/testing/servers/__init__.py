@@ -1,4 +1,5 @@
-"""Fault-injecting fake OpenAI and Anthropic HTTP servers for tests and benchmarks.
+"""Fault-injecting fake OpenAI, Anthropic, reward-model and vLLM pooling HTTP servers for tests
+and benchmarks.
 
 Each server listens on 127.0.0.1 in a background thread from construction until ``stop()``
 (or the end of a ``with`` block) and is meant to be driven through the real SDKs::
@@ -26,12 +27,14 @@ from .anthropic_batch import FakeAnthropicBatchServer
 from .openai import FakeOpenAIServer, ToolCaller
 from .openai_batch import FakeOpenAIBatchServer
 from .reward import FakeRewardServer
+from .vllm_pooling import FakeVLLMPoolingServer
 
 __all__ = [
     "ClaudeRules",
     "FakeAnthropicServer",
     "FakeOpenAIServer",
     "FakeRewardServer",
+    "FakeVLLMPoolingServer",
     "Fault",
     "ModelRules",
     "RequestRecord",
