@@ -33,7 +33,8 @@ PUBLIC = {
         "RewardEndpoint", "providers", "register_adapter", "resolve_model",
     ],
     "polypick.selectors": [
-        "AnswerExtractor", "ChopsSelector", "JudgeSelector", "MBRSelector", "MajoritySelector",
+        "AnswerExtractor", "ChopsSelector", "JsonVoteSelector", "JudgeSelector", "MBRSelector",
+        "MajoritySelector",
         "ToolCallVoteSelector", "TournamentSelector", "XMBRSelector",
         "InjectionPolicy", "detect_injection",
         "RewardFunction", "RewardSelector", "SelectionContext", "Selector", "SelectorSpec",
