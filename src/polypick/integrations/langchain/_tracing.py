@@ -1,17 +1,31 @@
-"""Making every sample and judge call a child run of the ``BestOfN`` run.
+"""Making every sample and judge call a child run of the ``BestOfN`` run — seen by tracers only.
+
+To the code around it, ``BestOfN`` is one chat model: a callback handler sees one chat-model run
+per call (LangChain's conformance suite counts them), LangGraph's ``messages`` stream and
+``astream_events`` see only the selected answer. The samples, judge calls and evidence samples
+behind it are still there to inspect, as child runs, for *tracers* — LangSmith's, the console's,
+any ``BaseTracer`` of one's own — which record a run tree rather than act on each model run.
 
 LangChain nests runs through callback managers that carry a ``parent_run_id``. Chain, tool and
 retriever run managers hand one out with ``get_child()``; the run manager of a chat-model run
 has no such method, so :func:`child_callbacks` builds the same manager from the run's own
-inheritable handlers, tags and metadata. LangChain models called with it (samples, LangChain
-judges) open their runs under ``BestOfN``'s; :class:`TracedChat` opens one for each call to a
-polypick backend (a judge given as ``"openai:MODEL"``, say), which LangChain cannot see.
+inheritable tracers, tags and metadata, and tags the runs ``nostream`` too (the tag LangGraph's
+``messages`` stream leaves out). LangChain models called with it (samples, LangChain judges) open
+their runs under ``BestOfN``'s; :class:`TracedChat` opens one for each call to a polypick backend
+(a judge given as ``"openai:MODEL"``, say), which LangChain cannot see.
 """
 
 from __future__ import annotations
 
-from langchain_core.callbacks import AsyncCallbackManager, BaseRunManager, CallbackManager
+from langchain_core.callbacks import (
+    AsyncCallbackManager,
+    BaseCallbackHandler,
+    BaseRunManager,
+    CallbackManager,
+)
 from langchain_core.outputs import ChatGeneration, LLMResult
+from langchain_core.tracers import BaseTracer
+from langchain_core.tracers._streaming import _StreamingCallbackHandler
 
 from polypick.core.protocol import ModelRequest
 from polypick.core.types import Completion
@@ -19,21 +33,30 @@ from polypick.core.wrapper import ChatModelWrapper
 from polypick.integrations.langchain._call import LangChainCall
 from polypick.integrations.langchain._messages import to_langchain, to_message
 
-__all__ = ["SAMPLE_TAG", "SELECTION_TAG", "TracedChat", "child_callbacks"]
+__all__ = ["NOSTREAM_TAG", "SAMPLE_TAG", "SELECTION_TAG", "TracedChat", "child_callbacks", "traces"]
 
 SAMPLE_TAG = "polypick:sample"
 """Tag of the runs that draw a candidate."""
 SELECTION_TAG = "polypick:selection"
 """Tag of the runs made while selecting: judge calls, and X-MBR's evidence samples."""
+NOSTREAM_TAG = "nostream"
+"""LangGraph's tag for model runs its ``messages`` stream leaves out."""
+
+
+def traces(handler: BaseCallbackHandler) -> bool:
+    """Whether ``handler`` sees the runs inside ``BestOfN``: tracers do, unless they stream
+    (``astream_log``'s); handlers that act on every model run (streams, counters) do not."""
+    return isinstance(handler, BaseTracer) and not isinstance(handler, _StreamingCallbackHandler)
 
 
 def child_callbacks(run_manager: BaseRunManager | None) -> CallbackManager | None:
-    """A callback manager whose runs are children of ``run_manager``'s run (``None``: none)."""
+    """A callback manager whose runs are children of ``run_manager``'s run, reported to its
+    tracers only and tagged ``nostream`` (``None``: no run manager)."""
     if run_manager is None:
         return None
     manager = CallbackManager(handlers=[], parent_run_id=run_manager.run_id)
-    manager.set_handlers(run_manager.inheritable_handlers)
-    manager.add_tags(run_manager.inheritable_tags)
+    manager.set_handlers([h for h in run_manager.inheritable_handlers if traces(h)])
+    manager.add_tags([*run_manager.inheritable_tags, NOSTREAM_TAG])
     manager.add_metadata(run_manager.inheritable_metadata)
     return manager
 

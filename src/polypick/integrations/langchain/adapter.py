@@ -33,6 +33,7 @@ from polypick.core.types import Completion, SamplingParams
 from polypick.errors import InvalidResponseError, ProviderError
 from polypick.integrations.langchain._call import LangChainCall
 from polypick.integrations.langchain._messages import to_completion, to_langchain
+from polypick.integrations.langchain._structured import parse_sample
 from polypick.integrations.langchain._tracing import SAMPLE_TAG, SELECTION_TAG
 
 __all__ = ["LangChainCall", "LangChainChat", "LangChainModelError", "adapt", "model_label"]
@@ -100,9 +101,12 @@ class LangChainChat:
         except Exception as exc:
             raise LangChainModelError(exc, provider=self.name) from exc
         self._check(reply)
+        completion = to_completion(reply)
         if sample is not None:
-            sample.replies.append(reply)
-        return [to_completion(reply)]
+            if sample.parser is not None:
+                completion = parse_sample(sample.parser, reply, completion, self.name)
+            sample.replies.append((completion, reply))
+        return [completion]
 
     def _check(self, reply: AIMessage) -> None:
         if reply.invalid_tool_calls and not reply.tool_calls:
