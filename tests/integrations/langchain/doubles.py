@@ -37,7 +37,7 @@ from pydantic import Field
 from polypick.testing.servers import FakeOpenAIServer
 
 
-def _unpooled_clients() -> dict[str, Any]:
+def unpooled_clients() -> dict[str, Any]:
     # No kept-alive connections: pytest gives each async test its own event loop, and pooled
     # sockets of a closed loop would surface as ResourceWarnings (errors in this suite).
     limits = httpx.Limits(max_keepalive_connections=0)
@@ -56,7 +56,7 @@ def smollm2(base_url: str, max_tokens: int = 48, **kwargs: Any) -> ChatOpenAI:
         # llama-cpp-python reads max_tokens; langchain-openai sends max_completion_tokens.
         extra_body={"max_tokens": max_tokens},
         timeout=60,
-        **_unpooled_clients(),
+        **unpooled_clients(),
         **kwargs,
     )
 
@@ -65,7 +65,7 @@ def chat_openai(server: FakeOpenAIServer, **kwargs: Any) -> ChatOpenAI:
     """``ChatOpenAI`` on ``server``; its answers name the request, temperature and seed."""
     options: dict[str, Any] = {"model": "fake-gpt", "api_key": "test", "timeout": 10}
     return ChatOpenAI(
-        base_url=server.base_url + "/v1", **_unpooled_clients(), **{**options, **kwargs}
+        base_url=server.base_url + "/v1", **unpooled_clients(), **{**options, **kwargs}
     )
 
 
