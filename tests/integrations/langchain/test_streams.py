@@ -41,7 +41,8 @@ def agent_policy(messages: Sequence[BaseMessage], model: ScriptedChatModel) -> A
 
 def judge_policy(messages: Sequence[BaseMessage], model: ScriptedChatModel) -> str:
     """Rates sample 2's answer highest."""
-    return json.dumps({"reasoning": "judged", "score": 9 if "(sample 2)" in messages[-1].text else 3})
+    score = 9 if "(sample 2)" in messages[-1].text else 3
+    return json.dumps({"reasoning": "judged", "score": score})
 
 
 def agent() -> Any:
