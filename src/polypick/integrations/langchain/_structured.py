@@ -32,7 +32,7 @@ from polypick.core.types import Completion
 from polypick.errors import ConfigurationError, InvalidResponseError
 from polypick.selectors.json_vote import canonical_json
 
-__all__ = ["parse_sample", "split", "with_raw"]
+__all__ = ["parse_sample", "plain", "split", "with_raw"]
 
 
 def split(
@@ -80,11 +80,11 @@ def parse_sample(
             "the answer does not fit the structured output schema: nothing could be parsed",
             provider=provider,
         )
-    return completion.model_copy(update={"text": canonical_json(_plain(value))})
+    return completion.model_copy(update={"text": canonical_json(plain(value))})
 
 
-def _plain(value: Any) -> Any:
-    """A parsed value as plain JSON data."""
+def plain(value: Any) -> Any:
+    """A parsed value (a pydantic model, a dict ...) as plain JSON data."""
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json")
     if hasattr(value, "dict") and hasattr(value, "__fields__"):  # a pydantic.v1 model

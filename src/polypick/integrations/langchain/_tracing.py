@@ -17,9 +17,12 @@ their runs under ``BestOfN``'s; :class:`TracedChat` opens one for each call to a
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from langchain_core.callbacks import (
     AsyncCallbackManager,
     BaseCallbackHandler,
+    BaseCallbackManager,
     BaseRunManager,
     CallbackManager,
 )
@@ -33,7 +36,15 @@ from polypick.core.wrapper import ChatModelWrapper
 from polypick.integrations.langchain._call import LangChainCall
 from polypick.integrations.langchain._messages import to_langchain, to_message
 
-__all__ = ["NOSTREAM_TAG", "SAMPLE_TAG", "SELECTION_TAG", "TracedChat", "child_callbacks", "traces"]
+__all__ = [
+    "NOSTREAM_TAG",
+    "SAMPLE_TAG",
+    "SELECTION_TAG",
+    "TracedChat",
+    "child_callbacks",
+    "tracers_of",
+    "traces",
+]
 
 SAMPLE_TAG = "polypick:sample"
 """Tag of the runs that draw a candidate."""
@@ -54,10 +65,18 @@ def child_callbacks(run_manager: BaseRunManager | None) -> CallbackManager | Non
     tracers only and tagged ``nostream`` (``None``: no run manager)."""
     if run_manager is None:
         return None
-    manager = CallbackManager(handlers=[], parent_run_id=run_manager.run_id)
-    manager.set_handlers([h for h in run_manager.inheritable_handlers if traces(h)])
-    manager.add_tags([*run_manager.inheritable_tags, NOSTREAM_TAG])
-    manager.add_metadata(run_manager.inheritable_metadata)
+    return tracers_of(run_manager, run_manager.run_id)
+
+
+def tracers_of(
+    callbacks: BaseRunManager | BaseCallbackManager, parent_run_id: UUID | None
+) -> CallbackManager:
+    """A callback manager with ``callbacks``' inheritable tracers, tags (and ``nostream``) and
+    metadata, whose runs are children of ``parent_run_id``."""
+    manager = CallbackManager(handlers=[], parent_run_id=parent_run_id)
+    manager.set_handlers([h for h in callbacks.inheritable_handlers if traces(h)])
+    manager.add_tags([*callbacks.inheritable_tags, NOSTREAM_TAG])
+    manager.add_metadata(callbacks.inheritable_metadata)
     return manager
 
 

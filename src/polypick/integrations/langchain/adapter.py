@@ -36,7 +36,14 @@ from polypick.integrations.langchain._messages import to_completion, to_langchai
 from polypick.integrations.langchain._structured import parse_sample
 from polypick.integrations.langchain._tracing import SAMPLE_TAG, SELECTION_TAG
 
-__all__ = ["LangChainCall", "LangChainChat", "LangChainModelError", "adapt", "model_label"]
+__all__ = [
+    "LangChainCall",
+    "LangChainChat",
+    "LangChainModelError",
+    "adapt",
+    "configured",
+    "model_label",
+]
 
 
 class LangChainModelError(ProviderError):
@@ -89,7 +96,7 @@ class LangChainChat:
         config: RunnableConfig = {"tags": [SAMPLE_TAG if sample else SELECTION_TAG]}
         if call is not None and call.callbacks is not None:
             config["callbacks"] = call.callbacks
-        model = self._configured(request.params, sample)
+        model = configured(self.model, request.params, sample.max_tokens if sample else None)
         prompt = list(sample.messages) if sample else to_langchain(request.messages)
         kwargs = {"stop": [*request.params.stop, *(sample.stop if sample else ())] or None}
         kwargs.update(sample.kwargs if sample else {})
@@ -117,18 +124,22 @@ class LangChainChat:
             return
         raise InvalidResponseError(problem, provider=self.name)
 
-    def _configured(self, params: SamplingParams, sample: LangChainCall | None) -> BaseChatModel:
+
+def configured(
+    model: BaseChatModel, params: SamplingParams, max_tokens: int | None = None
+) -> BaseChatModel:
+    """A copy of ``model`` that draws one sample with ``params`` (see the module docs);
+    ``max_tokens`` applies when the plan sets none."""
+    if params.max_tokens is not None:
         max_tokens = params.max_tokens
-        if max_tokens is None and sample is not None:
-            max_tokens = sample.max_tokens
-        wanted: dict[str, Any] = {"temperature": params.temperature, "seed": params.seed}
-        optional = {"top_p": params.top_p, "min_p": params.min_p, "max_tokens": max_tokens}
-        wanted.update({k: v for k, v in optional.items() if v is not None})
-        fields = type(self.model).model_fields
-        update = {k: v for k, v in wanted.items() if k in fields}
-        if "streaming" in fields:
-            update["streaming"] = False
-        return self.model.model_copy(update={**update, "cache": False, "disable_streaming": True})
+    wanted: dict[str, Any] = {"temperature": params.temperature, "seed": params.seed}
+    optional = {"top_p": params.top_p, "min_p": params.min_p, "max_tokens": max_tokens}
+    wanted.update({k: v for k, v in optional.items() if v is not None})
+    fields = type(model).model_fields
+    update = {k: v for k, v in wanted.items() if k in fields}
+    if "streaming" in fields:
+        update["streaming"] = False
+    return model.model_copy(update={**update, "cache": False, "disable_streaming": True})
 
 
 def adapt(obj: Any) -> LangChainChat | None:
