@@ -53,7 +53,20 @@ class LangChainModelError(ProviderError):
 
     def __init__(self, exc: BaseException, *, provider: str) -> None:
         self.status_code: int | None = getattr(exc, "status_code", None)
-        super().__init__(f"{type(exc).__name__}: {exc}", provider=provider)
+        super().__init__(f"{type(exc).__name__}: {exc}{_root_cause(exc)}", provider=provider)
+
+
+def _root_cause(exc: BaseException) -> str:
+    """``' (ConnectError: [Errno 111] Connection refused)'``: what lies under an SDK's
+    generic error ("Connection error."), which is then the thing to fix; ``''`` if nothing."""
+    seen = {id(exc)}
+    root = exc
+    while (under := root.__cause__ or root.__context__) is not None and id(under) not in seen:
+        seen.add(id(under))
+        root = under
+    if root is exc or not str(root) or str(root) in str(exc):
+        return ""
+    return f" ({type(root).__name__}: {root})"
 
 
 def model_label(chat_model: BaseChatModel, /, **kwargs: Any) -> tuple[str, str]:

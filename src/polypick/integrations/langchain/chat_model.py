@@ -28,6 +28,7 @@ from langchain_core.language_models.model_profile import ModelProfile
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatResult
 from langchain_core.runnables import Runnable, RunnableBinding
+from langchain_core.runnables.retry import RunnableRetry
 from langchain_core.tools import BaseTool
 from pydantic import BaseModel, Field, PrivateAttr
 
@@ -275,22 +276,50 @@ def _is_sample_cache(value: Any) -> bool:
     return isinstance(value, SampleCache | str | os.PathLike)
 
 
+def _bound(binding: RunnableBinding[Any, Any]) -> str:
+    return ", ".join(sorted(binding.kwargs)) or "settings"
+
+
+def _rebinding(binding: RunnableBinding[Any, Any]) -> str:
+    """How to apply ``binding``'s arguments to BestOfN: ``.bind_tools([f, g])`` for tools
+    (named as the model was given them), ``.bind(...)`` for the rest."""
+    kwargs = dict(binding.kwargs)
+    tools = kwargs.pop("tools", None)
+    code = ""
+    if tools:
+        names = ", ".join(_tool_name(t) for t in tools)
+        choice = kwargs.pop("tool_choice", None)
+        code += f".bind_tools([{names}]" + (f", tool_choice={choice!r})" if choice else ")")
+    if kwargs:
+        code += ".bind(" + ", ".join(f"{k}=..." for k in sorted(kwargs)) + ")"
+    return code
+
+
+def _tool_name(tool: Any) -> str:
+    function = tool.get("function", tool) if isinstance(tool, dict) else {}
+    return str(function.get("name") or getattr(tool, "name", "tool"))
+
+
 def _chat_model(obj: Any) -> BaseChatModel:
     """``obj`` if it is a LangChain chat model, else an error that says what to write."""
     if isinstance(obj, BaseChatModel):
         return obj
     if isinstance(obj, RunnableBinding) and isinstance(obj.bound, BaseChatModel):
-        bound = ", ".join(sorted(obj.kwargs)) or "its settings"
         raise ConfigurationError(
-            f"BestOfN wraps a chat model, not one with {bound} bound to it: write "
-            "BestOfN(chat).bind_tools(tools) (or .bind(...)) instead of "
-            "BestOfN(chat.bind_tools(tools)), so every sample gets the tools"
+            f"BestOfN wraps a chat model, not one with {_bound(obj)} bound to it: write "
+            f"BestOfN(chat, ...){_rebinding(obj)} instead, so that every sample gets them"
+        )
+    if isinstance(obj, RunnableRetry) and isinstance(obj.bound, BaseChatModel):
+        raise ConfigurationError(
+            "BestOfN wraps a chat model, not a retrying one: write "
+            f"BestOfN(chat, ...).with_retry(stop_after_attempt={obj.max_attempt_number}) to "
+            "retry the whole call, or keep the chat model's own max_retries for each sample"
         )
     if isinstance(obj, Runnable):
         raise ConfigurationError(
             f"BestOfN wraps a chat model, got a {type(obj).__name__}: wrap the chat model "
             "itself and apply .with_retry()/.with_fallbacks() to BestOfN, e.g. "
-            "BestOfN(chat).with_retry()"
+            "BestOfN(chat).with_fallbacks([other])"
         )
     module = type(obj).__module__.partition(".")[0]
     hint = (
