@@ -125,7 +125,8 @@ class BestOfN(AnswerAtTheEnd):
             self._core
             if settings.selector is not None
             else CoreBestOfN(
-                LangChainChat(self.llm), settings=settings.replace(selector="json_vote")
+                LangChainChat(self.llm),
+                settings=settings.replace(selector="json_vote", selector_options={}),
             )
         )
 

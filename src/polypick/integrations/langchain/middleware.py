@@ -187,17 +187,18 @@ class BestOfNMiddleware(AgentMiddleware):
         if n is not None:
             options["n"] = n
         check_arguments(options, list(Settings.model_fields), "BestOfNMiddleware argument")
-        settings = Settings.of(settings, **options)
-        judge = settings.judge
+        self.settings = Settings.of(settings, **options)
+        judge = self.settings.judge
         if judge is not None and not isinstance(judge, BaseChatModel):
             judge = TracedChat(resolve_model(judge))  # runs reported under the agent's run
-        settings = settings.replace(judge=judge)
-        self.settings = settings
+        settings = self.settings.replace(judge=judge)
         self._core = CoreBestOfN(AgentModel(), settings=settings)
         self._structured_core = (
             self._core
             if settings.selector is not None
-            else CoreBestOfN(AgentModel(), settings=settings.replace(selector="json_vote"))
+            else CoreBestOfN(
+                AgentModel(), settings=settings.replace(selector="json_vote", selector_options={})
+            )
         )
 
     def wrap_model_call(
