@@ -177,3 +177,18 @@ def test_a_method_the_server_refuses_is_named_in_the_error(llama_server: str) ->
         bon.with_structured_output(Capital, method="json_schema").invoke(PROMPT)
 
     assert "response_format" in str(caught.value) and "json_schema" in str(caught.value)
+
+
+def test_options_for_the_default_selector_do_not_reach_the_vote(server: FakeOpenAIServer) -> None:
+    # selector_options configure the default selector for text; the vote on parsed values
+    # takes none, and must not be handed them.
+    respond, _ = capitals({"country": "Chile", "capital": "Santiago"})
+    server.set_responder(respond)
+    bon = BestOfN(
+        chat_openai(server), n=2, sampling=Hedged(seed=1), selector_options={"utility": "chrf"}
+    )
+
+    out = bon.with_structured_output(Capital, include_raw=True).invoke(PROMPT)
+
+    assert out["parsed"] == Capital(country="Chile", capital="Santiago")
+    assert out["raw"].response_metadata["polypick"]["selector"] == "json_vote"
