@@ -4,7 +4,8 @@ On the wire (polypick's fake OpenAI server, which checks ``tools``, ``tool_choic
 ``response_format`` as https://platform.openai.com/docs/api-reference/chat/create documents
 them): for each ``method``, every sample sends what ``ChatOpenAI`` alone sends. Then the samples
 are parsed, a sample that does not parse is reported as a failure, and the parsed values are
-voted on. Last, the same over llama-cpp-python's server and the embedded model.
+voted on. Last, JSON mode and function calling over llama-cpp-python's server and the embedded
+model (whose response_format refuses json_schema: that error is named).
 """
 
 from __future__ import annotations
@@ -165,6 +166,31 @@ def test_json_mode_over_llama_cpp_pythons_server(llama_server: str) -> None:
 
     assert isinstance(out["parsed"], Capital), out["parsing_error"]
     record = out["raw"].response_metadata["polypick"]
+    assert len(record["candidates"]) + len(record["failures"]) == 3
+
+
+@pytest.mark.local_model
+def test_function_calling_over_llama_cpp_pythons_server(llama_server: str) -> None:
+    # The server forces a named tool_choice's arguments with a grammar built from the tool's
+    # parameters, so ChatOpenAI alone parses a Capital; through BestOfN each sample is parsed
+    # the same way and the parsed values are voted on (a sample cut short is a failure).
+    asked = "What is the capital of France?"
+    alone = smollm2(llama_server, max_tokens=64).with_structured_output(
+        Capital, method="function_calling"
+    )
+    bon = BestOfN(smollm2(llama_server, max_tokens=64), n=3, sampling=Hedged(seed=1))
+
+    out = bon.with_structured_output(Capital, method="function_calling", include_raw=True).invoke(
+        asked
+    )
+
+    assert isinstance(alone.invoke(asked), Capital)
+    assert isinstance(out["parsed"], Capital), out["parsing_error"]
+    assert out["parsed"].capital.lower() == "paris"
+    record = out["raw"].response_metadata["polypick"]
+    assert [c["tool_calls"][0]["name"] for c in record["candidates"]] == ["Capital"] * len(
+        record["candidates"]
+    )
     assert len(record["candidates"]) + len(record["failures"]) == 3
 
 
