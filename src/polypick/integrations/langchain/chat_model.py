@@ -30,6 +30,7 @@ from langchain_core.outputs import ChatResult
 from langchain_core.runnables import Runnable, RunnableBinding
 from langchain_core.runnables.retry import RunnableRetry
 from langchain_core.tools import BaseTool
+from langchain_core.utils.function_calling import convert_to_openai_tool
 from pydantic import BaseModel, Field, PrivateAttr
 
 from polypick.cache import SampleCache
@@ -297,8 +298,12 @@ def _rebinding(binding: RunnableBinding[Any, Any]) -> str:
 
 
 def _tool_name(tool: Any) -> str:
-    function = tool.get("function", tool) if isinstance(tool, dict) else {}
-    return str(function.get("name") or getattr(tool, "name", "tool"))
+    if isinstance(tool, dict):  # what bind_tools stores: the provider's tool format
+        return str(tool.get("function", tool).get("name") or "tool")
+    try:
+        return str(convert_to_openai_tool(tool)["function"]["name"])
+    except Exception:  # not a tool LangChain can describe: a placeholder in the suggested line
+        return "tool"
 
 
 def _chat_model(obj: Any) -> BaseChatModel:
