@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 import pytest
+from langchain_core.callbacks import get_usage_metadata_callback
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.messages.ai import add_usage
 from langchain_core.output_parsers import StrOutputParser
@@ -230,3 +231,23 @@ def _usage(result: Any) -> Any:
     message = result.generations[0][0].message
     assert isinstance(message, AIMessage)
     return message.usage_metadata
+
+
+@pytest.mark.parametrize("entry", [invoke, ainvoke, stream, astream], ids=lambda f: f.__name__)
+async def test_a_usage_callback_counts_each_sample_once(
+    entry: Callable[[BestOfN, RunRecorder], Any],
+) -> None:
+    # get_usage_metadata_callback's handler is attached to every run started in its block; it
+    # sees the BestOfN run, whose usage is the samples' sum, and not the samples again. The
+    # judge's calls are its own model's runs and count too (both models are named "scripted").
+    bon, inner = make(selector="judge", judge=ScriptedChatModel(policy=judge_policy, usage=(7, 2)))
+
+    with get_usage_metadata_callback() as usage:
+        out = entry(bon, RunRecorder())
+        if isinstance(out, Awaitable):
+            await out
+
+    assert len(inner.calls) == 3  # three samples of 11 + 4 tokens, three judge calls of 7 + 2
+    assert usage.usage_metadata == {
+        "scripted": {"input_tokens": 54, "output_tokens": 18, "total_tokens": 72}
+    }

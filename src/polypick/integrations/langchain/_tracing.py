@@ -17,6 +17,9 @@ their runs under ``BestOfN``'s; :class:`TracedChat` opens one for each call to a
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from contextvars import ContextVar, Token
 from uuid import UUID
 
 from langchain_core.callbacks import (
@@ -28,6 +31,7 @@ from langchain_core.callbacks import (
 )
 from langchain_core.outputs import ChatGeneration, LLMResult
 from langchain_core.tracers import BaseTracer
+from langchain_core.tracers import context as tracer_context
 from langchain_core.tracers._streaming import _StreamingCallbackHandler
 
 from polypick.core.protocol import ModelRequest
@@ -42,6 +46,7 @@ __all__ = [
     "SELECTION_TAG",
     "TracedChat",
     "child_callbacks",
+    "hooked_handlers_off",
     "tracers_of",
     "traces",
 ]
@@ -58,6 +63,28 @@ def traces(handler: BaseCallbackHandler) -> bool:
     """Whether ``handler`` sees the runs inside ``BestOfN``: tracers do, unless they stream
     (``astream_log``'s); handlers that act on every model run (streams, counters) do not."""
     return isinstance(handler, BaseTracer) and not isinstance(handler, _StreamingCallbackHandler)
+
+
+@contextlib.contextmanager
+def hooked_handlers_off() -> Iterator[None]:
+    """Leaves out of the runs started inside it the handlers LangChain attaches to every run
+    from a context variable (``get_usage_metadata_callback()``'s, say) unless they trace.
+
+    For a sample's run: its usage is already in the one run such a handler sees (the
+    ``BestOfN`` run, or the agent step's), and must not be counted twice. A context variable is
+    set in the running task's context only, so other samples and the caller are unaffected."""
+    hooks = getattr(tracer_context, "_configure_hooks", [])  # langchain-core's registry
+    unset: list[tuple[ContextVar[BaseCallbackHandler | None], Token[BaseCallbackHandler | None]]]
+    unset = []
+    for var, *_ in hooks:
+        handler = var.get()
+        if handler is not None and not traces(handler):
+            unset.append((var, var.set(None)))
+    try:
+        yield
+    finally:
+        for var, token in reversed(unset):
+            var.reset(token)
 
 
 def child_callbacks(run_manager: BaseRunManager | None) -> CallbackManager | None:

@@ -22,6 +22,7 @@ retries, so a failing request is sent ``max_retries + 1`` times, not that number
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
@@ -34,7 +35,11 @@ from polypick.errors import InvalidResponseError, ProviderError
 from polypick.integrations.langchain._call import LangChainCall
 from polypick.integrations.langchain._messages import to_completion, to_langchain
 from polypick.integrations.langchain._structured import parse_sample
-from polypick.integrations.langchain._tracing import SAMPLE_TAG, SELECTION_TAG
+from polypick.integrations.langchain._tracing import (
+    SAMPLE_TAG,
+    SELECTION_TAG,
+    hooked_handlers_off,
+)
 
 __all__ = [
     "LangChainCall",
@@ -113,11 +118,13 @@ class LangChainChat:
         prompt = list(sample.messages) if sample else to_langchain(request.messages)
         kwargs = {"stop": [*request.params.stop, *(sample.stop if sample else ())] or None}
         kwargs.update(sample.kwargs if sample else {})
+        hooked = hooked_handlers_off() if sample else contextlib.nullcontext()
         try:
-            if call is not None and call.blocking:
-                reply = await asyncio.to_thread(model.invoke, prompt, config, **kwargs)
-            else:
-                reply = await model.ainvoke(prompt, config, **kwargs)
+            with hooked:  # a usage counter sees the BestOfN run, whose usage is the samples'
+                if call is not None and call.blocking:
+                    reply = await asyncio.to_thread(model.invoke, prompt, config, **kwargs)
+                else:
+                    reply = await model.ainvoke(prompt, config, **kwargs)
         except Exception as exc:
             raise LangChainModelError(exc, provider=self.name) from exc
         self._check(reply)
