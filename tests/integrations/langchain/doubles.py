@@ -151,6 +151,7 @@ class ModelRuns(BaseCallbackHandler):
     def __init__(self) -> None:
         self.runs: dict[UUID, Run] = {}
         self.options: list[dict[str, Any] | None] = []
+        self.metadata: list[dict[str, Any]] = []
         self.lock = threading.Lock()
 
     def on_chat_model_start(
@@ -167,6 +168,7 @@ class ModelRuns(BaseCallbackHandler):
         with self.lock:
             self.runs[run_id] = Run(run_id, parent_run_id, name, tags or [], messages[0])
             self.options.append(kwargs.get("options"))
+            self.metadata.append(kwargs.get("metadata") or {})
 
     def on_llm_end(self, response: LLMResult, *, run_id: UUID, **kwargs: Any) -> Any:
         with self.lock:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from langchain.agents import create_agent
 from langchain.agents.structured_output import ProviderStrategy, ToolStrategy
+from langchain_core.callbacks import get_usage_metadata_callback
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, ToolMessage
 from langchain_core.tools import tool
 from pydantic import BaseModel
@@ -89,11 +90,46 @@ def test_the_messages_stream_and_handlers_see_only_the_chosen_steps() -> None:
     )
 
     ai = [m for m, _ in streamed if isinstance(m, AIMessage | AIMessageChunk)]
-    calls = [c["args"] for m in ai for c in m.tool_calls]
-    assert calls == [{"a": 6, "b": 7}] and ai[-1].text == "6 times 7 is 42."
-    assert handler.runs == {}  # the samples are hidden from plain handlers ...
+    step, answer = merged_by_id(ai)
+    assert [c["args"] for c in step.tool_calls] == [{"a": 6, "b": 7}]  # the voted call only
+    assert answer.text == "6 times 7 is 42."
+    assert len([m for m in ai if m.id == answer.id and m.text]) > 1  # streamed in chunks
+    # plain handlers see one run per agent step, the chosen message with every sample's usage
+    runs = list(handler.runs.values())
+    assert [r.name for r in runs] == ["ScriptedChatModel"] * 2
+    results = [r.result.generations[0][0].message for r in runs if r.result is not None]
+    assert [m.id for m in results] == [step.id, answer.id]
+    assert all(m.usage_metadata and m.usage_metadata["input_tokens"] == 30 for m in results[:1])
+    assert all(meta.get("ls_model_type") == "chat" for meta in handler.metadata)
+    # tracers see the candidates' runs, tagged so that no stream shows them
     samples = [r for r in tracer.runs.values() if "polypick:sample" in r.tags]
-    assert len(samples) == 6 and all("nostream" in r.tags for r in samples)  # ... not tracers
+    assert len(samples) == 6 and all("nostream" in r.tags for r in samples)
+
+
+async def test_astream_events_and_usage_callbacks_see_the_chosen_steps() -> None:
+    inner = ScriptedChatModel(policy=agent_policy)
+    agent = create_agent(inner, tools=[multiply], middleware=[best_of_3()])
+
+    with get_usage_metadata_callback() as usage:
+        events = [e async for e in agent.astream_events(QUESTION, version="v2")]
+
+    streamed = [e["data"]["chunk"] for e in events if e["event"] == "on_chat_model_stream"]
+    step, answer = merged_by_id(streamed)
+    assert [c["args"] for c in step.tool_calls] == [{"a": 6, "b": 7}]
+    assert answer.text == "6 times 7 is 42."
+    ends = [e for e in events if e["event"] == "on_chat_model_end"]
+    assert len(ends) == 2  # one per agent step, not one per sample
+    # every sample's tokens are counted once: ten prompt tokens a sample, six samples
+    [counted] = usage.usage_metadata.values()
+    assert len(inner.calls) == 6 and counted["input_tokens"] == 6 * inner.usage[0]
+
+
+def merged_by_id(messages: list[AIMessage | AIMessageChunk]) -> list[AIMessage]:
+    """The streamed messages, the chunks of each added up, in order of appearance."""
+    merged: dict[str | None, Any] = {}
+    for m in messages:
+        merged[m.id] = merged[m.id] + m if m.id in merged else m
+    return list(merged.values())
 
 
 class Capital(BaseModel):

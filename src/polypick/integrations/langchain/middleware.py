@@ -13,7 +13,10 @@ tools are chosen by a vote on their canonical calls; structured responses (``res
 by a vote on their canonical JSON, unless a selector is configured; text by the selector.
 
 The candidates' runs are reported to tracers only and tagged ``nostream``, like the LangChain
-``BestOfN``'s samples: LangGraph's ``messages`` stream shows the chosen step, not the losers.
+``BestOfN``'s samples. The agent's other callback handlers (usage counters, LangGraph's
+``messages`` stream, ``astream_events``) see one chat-model run per agent step instead, with the
+model's ``ls_*`` metadata, whose stream is the chosen message in chunks and whose result is that
+message with the usage of every sample: they show the chosen step, never the losers.
 The middleware runs around the model call, inside the agent's other middleware listed after it.
 """
 
@@ -22,7 +25,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from langchain.agents.middleware import (
     AgentMiddleware,
@@ -30,9 +33,15 @@ from langchain.agents.middleware import (
     ModelRequest,
     ModelResponse,
 )
-from langchain_core.callbacks import BaseCallbackManager, CallbackManager
+from langchain_core.callbacks import (
+    AsyncCallbackManager,
+    BaseCallbackManager,
+    CallbackManager,
+    CallbackManagerForLLMRun,
+)
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.outputs import ChatGeneration, LLMResult
 from langchain_core.runnables import RunnableConfig
 from langchain_core.runnables.config import var_child_runnable_config
 
@@ -45,11 +54,13 @@ from polypick.integrations._arguments import check_arguments
 from polypick.integrations.langchain._call import LangChainCall
 from polypick.integrations.langchain._messages import to_completion, to_core
 from polypick.integrations.langchain._result import METADATA_KEY, pair, total_usage
+from polypick.integrations.langchain._streaming import answer_chunks
 from polypick.integrations.langchain._structured import plain
 from polypick.integrations.langchain._tracing import (
     NOSTREAM_TAG,
     SAMPLE_TAG,
     TracedChat,
+    hooked_handlers_off,
     tracers_of,
     traces,
 )
@@ -61,6 +72,7 @@ __all__ = ["BestOfNMiddleware"]
 
 Response = ModelResponse[Any] | AIMessage | ExtendedModelResponse[Any]
 Handler = Callable[[ModelRequest[Any]], Any]
+Manager = TypeVar("Manager", bound=BaseCallbackManager)
 
 
 @dataclass
@@ -95,14 +107,15 @@ class AgentModel:
         sample = call.request.override(model=model)
         config = _inner_config(call.config)
         try:
-            if call.blocking:
-                response = await asyncio.to_thread(_call_in, config, call.handler, sample)
-            else:
-                token = var_child_runnable_config.set(config)
-                try:
-                    response = await call.handler(sample)
-                finally:
-                    var_child_runnable_config.reset(token)
+            with hooked_handlers_off():  # a usage counter sees the step's run, not the samples'
+                if call.blocking:
+                    response = await asyncio.to_thread(_call_in, config, call.handler, sample)
+                else:
+                    token = var_child_runnable_config.set(config)
+                    try:
+                        response = await call.handler(sample)
+                    finally:
+                        var_child_runnable_config.reset(token)
         except Exception as exc:
             raise LangChainModelError(exc, provider=self.name) from exc
         completion = _completion(response)
@@ -138,6 +151,55 @@ def _tracer_callbacks(config: RunnableConfig | None) -> CallbackManager | None:
     if not isinstance(callbacks, BaseCallbackManager):
         return None
     return tracers_of(callbacks, callbacks.parent_run_id)
+
+
+def _step_callbacks(
+    request: ModelRequest[Any], config: RunnableConfig | None, kind: type[Manager]
+) -> Manager | None:
+    """A callback manager for the one run the agent's plain handlers (not tracers, which see
+    the candidates' runs) are shown per step, configured as the model's own run would be."""
+    given = config or {}
+    agents = given.get("callbacks")
+    if not isinstance(agents, BaseCallbackManager):
+        return None
+    plain = [h for h in agents.inheritable_handlers if not traces(h)]
+    if not plain:
+        return None
+    manager = kind(handlers=[], parent_run_id=agents.parent_run_id)
+    manager.set_handlers(plain)
+    manager.add_tags([*agents.inheritable_tags, *given.get("tags", [])])
+    manager.add_metadata(
+        {
+            **agents.inheritable_metadata,
+            **given.get("metadata", {}),
+            **request.model._get_ls_params(),  # ls_provider, ls_model_name ...
+        }
+    )
+    return manager
+
+
+def _step_start(request: ModelRequest[Any], messages: list[BaseMessage]) -> dict[str, Any]:
+    """``on_chat_model_start``'s arguments for the step's run."""
+    model = request.model
+    return {
+        "serialized": model._serialized,
+        "messages": [messages],
+        "invocation_params": model._get_invocation_params(),
+        "name": model.get_name(),
+    }
+
+
+def _step_messages(request: ModelRequest[Any]) -> list[BaseMessage]:
+    messages: list[BaseMessage] = list(request.messages)
+    if request.system_message is not None:
+        messages.insert(0, request.system_message)
+    return messages
+
+
+def _step_end(response: Response) -> tuple[list[Any], LLMResult]:
+    """The chosen message as stream chunks, and as the run's result."""
+    answer = _answer(_model_response(response))
+    return answer_chunks(answer), LLMResult(generations=[[ChatGeneration(message=answer)]])
 
 
 def _model_response(response: Response) -> ModelResponse[Any]:
@@ -206,7 +268,17 @@ class BestOfNMiddleware(AgentMiddleware):
     ) -> Any:
         """``n`` concurrent handler calls (in worker threads), one selection, the winner."""
         config = var_child_runnable_config.get()
-        return run_sync(self._best_of_n(request, handler, config, blocking=True))
+        manager = _step_callbacks(request, config, CallbackManager)
+        if manager is None:
+            return run_sync(self._best_of_n(request, handler, config, blocking=True))
+        (run,) = manager.on_chat_model_start(**_step_start(request, _step_messages(request)))
+        try:
+            response = run_sync(self._best_of_n(request, handler, config, blocking=True))
+        except BaseException as exc:
+            run.on_llm_error(exc)
+            raise
+        _finish(run, response)
+        return response
 
     async def awrap_model_call(
         self,
@@ -215,7 +287,21 @@ class BestOfNMiddleware(AgentMiddleware):
     ) -> Any:
         """``n`` concurrent handler calls, one selection, the winner."""
         config = var_child_runnable_config.get()
-        return await self._best_of_n(request, handler, config, blocking=False)
+        manager = _step_callbacks(request, config, AsyncCallbackManager)
+        if manager is None:
+            return await self._best_of_n(request, handler, config, blocking=False)
+        start = _step_start(request, _step_messages(request))
+        (run,) = await manager.on_chat_model_start(**start)
+        try:
+            response = await self._best_of_n(request, handler, config, blocking=False)
+        except BaseException as exc:
+            await run.on_llm_error(exc)
+            raise
+        chunks, result = _step_end(response)
+        for chunk in chunks:
+            await run.on_llm_new_token(chunk.text, chunk=chunk)
+        await run.on_llm_end(result)
+        return response
 
     async def _best_of_n(
         self,
@@ -225,9 +311,7 @@ class BestOfNMiddleware(AgentMiddleware):
         *,
         blocking: bool,
     ) -> Response:
-        messages: list[BaseMessage] = list(request.messages)
-        if request.system_message is not None:
-            messages.insert(0, request.system_message)
+        messages = _step_messages(request)
         call = AgentCall(
             messages=messages,
             callbacks=_tracer_callbacks(config),
@@ -250,6 +334,13 @@ class BestOfNMiddleware(AgentMiddleware):
         if isinstance(winner, ExtendedModelResponse):
             return ExtendedModelResponse(model_response=response, command=winner.command)
         return response
+
+
+def _finish(run: CallbackManagerForLLMRun, response: Response) -> None:
+    chunks, result = _step_end(response)
+    for chunk in chunks:
+        run.on_llm_new_token(chunk.text, chunk=chunk)
+    run.on_llm_end(result)
 
 
 def _missing(candidate: Candidate) -> Response:
