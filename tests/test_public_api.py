@@ -36,7 +36,8 @@ PUBLIC = {
         "MATH_SHEPHERD", "ProcessRewardEndpoint", "QWEN_PRM", "StepFormat",
     ],
     "polypick.selectors": [
-        "AnswerExtractor", "ChopsSelector", "JudgeSelector", "MBRSelector", "MajoritySelector",
+        "AnswerExtractor", "ChopsSelector", "JsonVoteSelector", "JudgeSelector", "MBRSelector",
+        "MajoritySelector",
         "ToolCallVoteSelector", "TournamentSelector", "XMBRSelector",
         "InjectionPolicy", "detect_injection",
         "RewardFunction", "RewardSelector", "SelectionContext", "Selector", "SelectorSpec",

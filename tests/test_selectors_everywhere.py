@@ -26,6 +26,7 @@ from polypick.selectors import (
     XMBRSelector,
     selectors,
 )
+from polypick.selectors.json_vote import JsonVoteSelector
 from polypick.testing.servers import FakeAnthropicServer, FakeOpenAIServer
 
 
@@ -36,6 +37,7 @@ def reward(prompt: str, candidate: str) -> float:
 OPTIONS: dict[str, dict[str, Any]] = {"reward": {"fn": reward}, "xmbr": {"evidence": 2}}
 OBJECTS: dict[str, Callable[[], Selector]] = {
     "chops": lambda: ChopsSelector(permutations=2, seed=1),
+    "json_vote": lambda: JsonVoteSelector(),
     "judge": lambda: JudgeSelector(),
     "majority": lambda: MajoritySelector(),
     "mbr": lambda: MBRSelector(utility="judge"),

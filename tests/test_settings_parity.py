@@ -8,7 +8,7 @@ value. A field missing from any entry point, or an entry point that drops one, f
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,15 @@ def values(tmp_path: Path) -> dict[str, Any]:
     }
 
 
+@pytest.fixture
+def table(tmp_path: Path) -> Iterator[dict[str, Any]]:
+    """The value table; its cache is closed after the test, since an sqlite connection left to
+    the garbage collector is a ResourceWarning (an error here) on Python 3.13."""
+    given = values(tmp_path)
+    yield given
+    given["cache"].close()
+
+
 def expected(field: str, given: Any, settings: Settings) -> None:
     got = getattr(settings, field)
     if field == "retry" and isinstance(given, int):
@@ -50,8 +59,8 @@ def expected(field: str, given: Any, settings: Settings) -> None:
         assert got == given, field
 
 
-def test_the_value_table_covers_every_field(tmp_path: Path) -> None:
-    assert set(values(tmp_path)) == set(Settings.model_fields)
+def test_the_value_table_covers_every_field(table: dict[str, Any]) -> None:
+    assert set(table) == set(Settings.model_fields)
 
 
 def core(field: str, value: Any) -> Settings:
@@ -66,6 +75,12 @@ def langchain(field: str, value: Any) -> Settings:
     from polypick.integrations.langchain import BestOfN
 
     return BestOfN(GenericFakeChatModel(messages=iter([])), **{field: value}).settings
+
+
+def langchain_middleware(field: str, value: Any) -> Settings:
+    from polypick.integrations.langchain import BestOfNMiddleware
+
+    return BestOfNMiddleware(**{field: value}).settings  # type: ignore[no-any-return]
 
 
 def llama_index(field: str, value: Any) -> Settings:
@@ -102,6 +117,7 @@ def ray(field: str, value: Any) -> Settings:
 ENTRY_POINTS: dict[str, Callable[..., Settings]] = {
     "core": core,
     "langchain": langchain,
+    "langchain_middleware": langchain_middleware,
     "llama_index": llama_index,
     "serve": serve,
     "ray": ray,
@@ -111,19 +127,19 @@ ENTRY_POINTS: dict[str, Callable[..., Settings]] = {
 @pytest.mark.parametrize("field", sorted(Settings.model_fields))
 @pytest.mark.parametrize("entry", sorted(ENTRY_POINTS))
 def test_every_entry_point_accepts_every_field(
-    entry: str, field: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    entry: str, field: str, table: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("OPENAI_API_KEY", "test")  # the judge spec is built, never called
-    value = values(tmp_path)[field]
+    value = table[field]
     expected(field, value, ENTRY_POINTS[entry](field, value))
 
 
 @pytest.mark.parametrize("field", sorted(Settings.model_fields))
 def test_batch_jobs_accept_every_field(
-    field: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    field: str, tmp_path: Path, table: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("OPENAI_API_KEY", "test")
-    value = values(tmp_path)[field]
+    value = table[field]
     expected(field, value, batch(field, value, tmp_path))
 
 

@@ -46,6 +46,7 @@ async def test_the_most_common_call_wins_whatever_the_selector() -> None:
     assert sel.best.tool_calls[0].key() == weather.key()
     assert sel.scores[0] == sel.scores[2] == 0.5
     assert any(e.event == "selection.tool_calls" for e in sel.trace)
+    assert sel.selector == "tool_vote"  # the record names the selector that chose
     assert sel.usage.selection.requests == 0  # no judge call spent on actions
 
 

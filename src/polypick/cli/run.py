@@ -1,6 +1,8 @@
 """``polypick run PROMPT``: sample N candidates, show progress, then the candidates and the answer.
 
-``--json`` prints the whole Selection instead of the table.
+``--json`` prints the whole Selection instead of the table. ``--base-url`` points an
+``openai:MODEL`` or ``anthropic:MODEL`` spec at another server speaking that API (a local vLLM,
+llama.cpp or Ollama server, say), as ``polypick serve --base-url`` does.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from polypick.core.protocol import ChatModel
 from polypick.core.sampling import Hedged, SamplingPlan, Temperature, Temperatures, resolve_sampling
 from polypick.engine.bestofn import BestOfN
 from polypick.errors import ConfigurationError
@@ -34,7 +37,15 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="chops, judge, mbr, xmbr, tournament, majority, weighted_majority "
         "(default: chops with a --judge, else mbr with chrF)",
     )
+    run.add_argument(
+        "--base-url",
+        help="the server of an openai: or anthropic: --llm, e.g. http://localhost:8000/v1",
+    )
     run.add_argument("--judge", help="model spec of the judge, e.g. openai:gpt-4o or local")
+    run.add_argument(
+        "--judge-base-url",
+        help="the judge's server (default: --base-url when the judge has the --llm's provider)",
+    )
     run.add_argument("--max-tokens", type=int, help="reply budget per candidate")
     run.add_argument("--seed", type=int, help="base seed; sample i uses seed + i")
     run.add_argument("--deadline", type=float, help="seconds the whole call may take")
@@ -61,14 +72,40 @@ def sampling_from_args(args: argparse.Namespace) -> SamplingPlan:
     return type(plan)(**{**plan.model_dump(), **options}) if options else plan
 
 
+def model_at(spec: str, base_url: str | None, option: str) -> str | ChatModel:
+    """The model ``spec`` names, on ``base_url`` when one is given."""
+    if base_url is None:
+        return spec
+    kind, _, name = spec.strip().partition(":")
+    if kind == "openai" and name:
+        from polypick.providers.openai import OpenAIChat
+
+        return OpenAIChat(name, base_url=base_url)
+    if kind == "anthropic" and name:
+        from polypick.providers.anthropic import AnthropicChat
+
+        return AnthropicChat(name, base_url=base_url)
+    raise ConfigurationError(
+        f"{option} applies to openai:MODEL and anthropic:MODEL, not {spec!r}; e.g. "
+        f"--llm openai:MODEL {option} http://localhost:8000/v1"
+    )
+
+
+def _kind(spec: str) -> str:
+    return spec.strip().partition(":")[0]
+
+
 def _run(args: argparse.Namespace) -> int:
     prompt = sys.stdin.read() if args.prompt == "-" else args.prompt
+    judge_base_url = args.judge_base_url
+    if judge_base_url is None and args.judge and _kind(args.judge) == _kind(args.llm):
+        judge_base_url = args.base_url
     bon = BestOfN(
-        llm=args.llm,
+        llm=model_at(args.llm, args.base_url, "--base-url"),
         n=args.n,
         sampling=sampling_from_args(args),
         selector=args.selector,
-        judge=args.judge,
+        judge=model_at(args.judge, judge_base_url, "--judge-base-url") if args.judge else None,
         deadline=args.deadline,
     )
     if args.json:

@@ -315,6 +315,11 @@ class BestOfN:
     def __ror__(self, other: object) -> Any:
         raise ConfigurationError(_NOT_A_RUNNABLE)
 
+    def __call__(self, *args: object, **kwargs: object) -> Any:
+        # `prompt | polypick.BestOfN(...)`: LangChain wraps a callable in a RunnableLambda and
+        # calls it with the chain's input.
+        raise ConfigurationError(_NOT_A_RUNNABLE)
+
 
 _NOT_A_RUNNABLE = (
     "polypick.BestOfN is the framework-free core and cannot go in a LangChain chain; use "

@@ -208,12 +208,14 @@ def finish(
 ) -> Selection:
     """The :class:`Selection` recording everything that happened in ``context``."""
     candidates = context.candidates
+    # The selector that chose: another one when the candidates called tools (see _decide).
+    chose = [e.data["by"] for e in context.recorder.events if e.event == "selection.tool_calls"]
     return Selection(
         text=candidates[verdict.index].text,
         index=verdict.index,
         candidates=tuple(candidates),
         scores=verdict.scores,
-        selector=selector.name,
+        selector=chose[-1] if chose else selector.name,
         llm=llm,
         language=context.language,
         failures=tuple(failures),

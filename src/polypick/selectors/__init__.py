@@ -29,6 +29,7 @@ __all__ = [
     "AnswerExtractor",
     "ChopsSelector",
     "InjectionPolicy",
+    "JsonVoteSelector",
     "JudgeSelector",
     "MBRSelector",
     "MajoritySelector",
@@ -63,6 +64,7 @@ _BUILT_IN = {
     "xmbr": "polypick.selectors.xmbr:XMBRSelector",
     "tournament": "polypick.selectors.tournament:TournamentSelector",
     "tool_vote": "polypick.selectors.tool_vote:ToolCallVoteSelector",
+    "json_vote": "polypick.selectors.json_vote:JsonVoteSelector",
 }
 for _name, _where in _BUILT_IN.items():
     selectors.register(_name, _where)  # imported when first named

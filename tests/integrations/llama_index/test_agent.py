@@ -85,6 +85,7 @@ async def test_an_agent_calls_the_tool_the_samples_agree_on(
     first_step = outer[0]
     replaced = [e["data"] for e in first_step["trace"] if e["event"] == "selection.tool_calls"]
     assert replaced == [{"replaced": "majority", "by": "tool_vote"}]
+    assert first_step["selector"] == "tool_vote"  # the record names the selector that chose
     keys = [
         [(c["name"], c["arguments"]) for c in cand["tool_calls"]]
         for cand in first_step["candidates"]

@@ -18,4 +18,18 @@ except ImportError:
 from polypick.integrations.langchain.adapter import LangChainChat, LangChainModelError
 from polypick.integrations.langchain.chat_model import BestOfN
 
-__all__ = ["BestOfN", "LangChainChat", "LangChainModelError"]
+__all__ = ["BestOfN", "BestOfNMiddleware", "LangChainChat", "LangChainModelError"]
+
+
+def __getattr__(name: str) -> object:
+    # The middleware needs the `langchain` package (create_agent), not just langchain-core:
+    # it is imported when first named.
+    if name == "BestOfNMiddleware":
+        try:
+            from polypick.integrations.langchain.middleware import BestOfNMiddleware
+        except ImportError as exc:
+            if exc.name is None or not exc.name.startswith("langchain."):
+                raise
+            raise MissingDependencyError("BestOfNMiddleware", "langchain") from None
+        return BestOfNMiddleware
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

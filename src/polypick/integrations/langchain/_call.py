@@ -8,6 +8,9 @@ from typing import Any
 
 from langchain_core.callbacks import CallbackManager
 from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.runnables import Runnable
+
+from polypick.core.types import Completion
 
 __all__ = ["LangChainCall"]
 
@@ -18,9 +21,10 @@ class LangChainCall:
 
     A request of stage ``sample`` sends the original LangChain ``messages`` with the call's
     ``kwargs`` (bound tools, a ``model`` override ...), ``stop`` and ``max_tokens``, and its
-    reply is kept in ``replies``. Every other request (a judge's prompt, X-MBR's evidence) is
-    an ordinary request built from its own messages. Runs of either kind are children of
-    ``callbacks``' run; ``blocking`` calls the model's sync API in worker threads.
+    reply is kept in ``replies`` with the completion made of it. Every other request (a judge's
+    prompt, X-MBR's evidence) is an ordinary request built from its own messages. Runs of either
+    kind are children of ``callbacks``' run; ``blocking`` calls the model's sync API in worker
+    threads. ``parser``, for structured output, parses every sample (see ``_structured``).
     """
 
     messages: Sequence[BaseMessage]
@@ -29,7 +33,8 @@ class LangChainCall:
     max_tokens: int | None = None
     callbacks: CallbackManager | None = None
     blocking: bool = False
-    replies: list[AIMessage] = field(default_factory=list)
+    parser: Runnable[Any, Any] | None = None
+    replies: list[tuple[Completion, AIMessage]] = field(default_factory=list)
 
     def cache_identity(self) -> dict[str, Any]:
         """What of the call shapes sampled answers beyond the messages: its call kwargs (bound

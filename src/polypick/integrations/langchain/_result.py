@@ -10,17 +10,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import reduce
+from typing import TypeVar
 
 from langchain_core.messages import AIMessage
 from langchain_core.messages.ai import UsageMetadata, add_usage
 from langchain_core.outputs import ChatGeneration, ChatResult
 
-from polypick.core.types import Candidate, Selection
-from polypick.integrations.langchain._messages import completion_key, to_completion
+from polypick.core.types import Candidate, Completion, Selection
+from polypick.integrations.langchain._messages import completion_key
 
-__all__ = ["METADATA_KEY", "chat_result", "total_usage"]
+__all__ = ["METADATA_KEY", "chat_result", "pair", "total_usage"]
+
+T = TypeVar("T")
 
 METADATA_KEY = "polypick"
 """The ``response_metadata`` key holding the selection record."""
@@ -32,34 +35,40 @@ def total_usage(replies: Sequence[AIMessage]) -> UsageMetadata | None:
     return reduce(add_usage, reported) if reported else None
 
 
-def chat_result(selection: Selection, replies: Sequence[AIMessage], model_name: str) -> ChatResult:
-    """The ``ChatResult`` for ``selection``, whose candidates came from ``replies``.
+def chat_result(
+    selection: Selection, replies: Sequence[tuple[Completion, AIMessage]], model_name: str
+) -> ChatResult:
+    """The ``ChatResult`` for ``selection``, whose candidates came from ``replies`` (each
+    sample's completion and the message it was made of).
 
     ``model_name`` fills ``response_metadata["model_name"]`` when the inner model set none.
     """
-    messages = _pair(selection.candidates, replies)
+    messages = pair(selection.candidates, replies, _message)
     winner = messages[selection.index]
     metadata = {**winner.response_metadata, METADATA_KEY: selection.model_dump(mode="json")}
     metadata.setdefault("model_name", model_name)
-    best = winner.model_copy(
-        update={"usage_metadata": total_usage(replies), "response_metadata": metadata}
-    )
+    usage = total_usage([reply for _, reply in replies])
+    best = winner.model_copy(update={"usage_metadata": usage, "response_metadata": metadata})
     others = [m.model_copy() for i, m in enumerate(messages) if i != selection.index]
     return ChatResult(generations=[ChatGeneration(message=m) for m in [best, *others]])
 
 
-def _pair(candidates: Sequence[Candidate], replies: Sequence[AIMessage]) -> list[AIMessage]:
-    """The reply behind each candidate; replies with equal content are interchangeable."""
-    unused: dict[tuple[object, ...], list[AIMessage]] = {}
-    for reply in replies:
-        c = to_completion(reply)
+def pair(
+    candidates: Sequence[Candidate],
+    replies: Sequence[tuple[Completion, T]],
+    missing: Callable[[Candidate], T],
+) -> list[T]:
+    """The reply behind each candidate, found by its completion (replies with equal content
+    are interchangeable); ``missing(candidate)`` stands in for one that was not kept."""
+    unused: dict[tuple[object, ...], list[T]] = {}
+    for c, reply in replies:
         unused.setdefault(completion_key(c.text, c.tool_calls, c.finish_reason), []).append(reply)
     paired = []
     for candidate in candidates:
         key = completion_key(candidate.text, candidate.tool_calls, candidate.finish_reason)
         found = unused.get(key)
         # Never expected; but a paid-for answer is returned rather than lost to bookkeeping.
-        paired.append(found.pop(0) if found else _message(candidate))
+        paired.append(found.pop(0) if found else missing(candidate))
     return paired
 
 

@@ -22,6 +22,7 @@ retries, so a failing request is sent ``max_retries + 1`` times, not that number
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
@@ -33,9 +34,21 @@ from polypick.core.types import Completion, SamplingParams
 from polypick.errors import InvalidResponseError, ProviderError
 from polypick.integrations.langchain._call import LangChainCall
 from polypick.integrations.langchain._messages import to_completion, to_langchain
-from polypick.integrations.langchain._tracing import SAMPLE_TAG, SELECTION_TAG
+from polypick.integrations.langchain._structured import parse_sample
+from polypick.integrations.langchain._tracing import (
+    SAMPLE_TAG,
+    SELECTION_TAG,
+    hooked_handlers_off,
+)
 
-__all__ = ["LangChainCall", "LangChainChat", "LangChainModelError", "adapt", "model_label"]
+__all__ = [
+    "LangChainCall",
+    "LangChainChat",
+    "LangChainModelError",
+    "adapt",
+    "configured",
+    "model_label",
+]
 
 
 class LangChainModelError(ProviderError):
@@ -45,7 +58,20 @@ class LangChainModelError(ProviderError):
 
     def __init__(self, exc: BaseException, *, provider: str) -> None:
         self.status_code: int | None = getattr(exc, "status_code", None)
-        super().__init__(f"{type(exc).__name__}: {exc}", provider=provider)
+        super().__init__(f"{type(exc).__name__}: {exc}{_root_cause(exc)}", provider=provider)
+
+
+def _root_cause(exc: BaseException) -> str:
+    """``' (ConnectError: [Errno 111] Connection refused)'``: what lies under an SDK's
+    generic error ("Connection error."), which is then the thing to fix; ``''`` if nothing."""
+    seen = {id(exc)}
+    root = exc
+    while (under := root.__cause__ or root.__context__) is not None and id(under) not in seen:
+        seen.add(id(under))
+        root = under
+    if root is exc or not str(root) or str(root) in str(exc):
+        return ""
+    return f" ({type(root).__name__}: {root})"
 
 
 def model_label(chat_model: BaseChatModel, /, **kwargs: Any) -> tuple[str, str]:
@@ -88,21 +114,26 @@ class LangChainChat:
         config: RunnableConfig = {"tags": [SAMPLE_TAG if sample else SELECTION_TAG]}
         if call is not None and call.callbacks is not None:
             config["callbacks"] = call.callbacks
-        model = self._configured(request.params, sample)
+        model = configured(self.model, request.params, sample.max_tokens if sample else None)
         prompt = list(sample.messages) if sample else to_langchain(request.messages)
         kwargs = {"stop": [*request.params.stop, *(sample.stop if sample else ())] or None}
         kwargs.update(sample.kwargs if sample else {})
+        hooked = hooked_handlers_off() if sample else contextlib.nullcontext()
         try:
-            if call is not None and call.blocking:
-                reply = await asyncio.to_thread(model.invoke, prompt, config, **kwargs)
-            else:
-                reply = await model.ainvoke(prompt, config, **kwargs)
+            with hooked:  # a usage counter sees the BestOfN run, whose usage is the samples'
+                if call is not None and call.blocking:
+                    reply = await asyncio.to_thread(model.invoke, prompt, config, **kwargs)
+                else:
+                    reply = await model.ainvoke(prompt, config, **kwargs)
         except Exception as exc:
             raise LangChainModelError(exc, provider=self.name) from exc
         self._check(reply)
+        completion = to_completion(reply)
         if sample is not None:
-            sample.replies.append(reply)
-        return [to_completion(reply)]
+            if sample.parser is not None:
+                completion = parse_sample(sample.parser, reply, completion, self.name)
+            sample.replies.append((completion, reply))
+        return [completion]
 
     def _check(self, reply: AIMessage) -> None:
         if reply.invalid_tool_calls and not reply.tool_calls:
@@ -113,18 +144,22 @@ class LangChainChat:
             return
         raise InvalidResponseError(problem, provider=self.name)
 
-    def _configured(self, params: SamplingParams, sample: LangChainCall | None) -> BaseChatModel:
+
+def configured(
+    model: BaseChatModel, params: SamplingParams, max_tokens: int | None = None
+) -> BaseChatModel:
+    """A copy of ``model`` that draws one sample with ``params`` (see the module docs);
+    ``max_tokens`` applies when the plan sets none."""
+    if params.max_tokens is not None:
         max_tokens = params.max_tokens
-        if max_tokens is None and sample is not None:
-            max_tokens = sample.max_tokens
-        wanted: dict[str, Any] = {"temperature": params.temperature, "seed": params.seed}
-        optional = {"top_p": params.top_p, "min_p": params.min_p, "max_tokens": max_tokens}
-        wanted.update({k: v for k, v in optional.items() if v is not None})
-        fields = type(self.model).model_fields
-        update = {k: v for k, v in wanted.items() if k in fields}
-        if "streaming" in fields:
-            update["streaming"] = False
-        return self.model.model_copy(update={**update, "cache": False, "disable_streaming": True})
+    wanted: dict[str, Any] = {"temperature": params.temperature, "seed": params.seed}
+    optional = {"top_p": params.top_p, "min_p": params.min_p, "max_tokens": max_tokens}
+    wanted.update({k: v for k, v in optional.items() if v is not None})
+    fields = type(model).model_fields
+    update = {k: v for k, v in wanted.items() if k in fields}
+    if "streaming" in fields:
+        update["streaming"] = False
+    return model.model_copy(update={**update, "cache": False, "disable_streaming": True})
 
 
 def adapt(obj: Any) -> LangChainChat | None:

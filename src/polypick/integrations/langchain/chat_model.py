@@ -24,20 +24,25 @@ from langchain_core.callbacks import (
 )
 from langchain_core.language_models import BaseChatModel, LanguageModelInput
 from langchain_core.language_models.base import LangSmithParams
+from langchain_core.language_models.model_profile import ModelProfile
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatResult
 from langchain_core.runnables import Runnable, RunnableBinding
+from langchain_core.runnables.retry import RunnableRetry
 from langchain_core.tools import BaseTool
-from pydantic import Field, PrivateAttr
+from langchain_core.utils.function_calling import convert_to_openai_tool
+from pydantic import BaseModel, Field, PrivateAttr
 
 from polypick.cache import SampleCache
 from polypick.core.sync import run_sync
 from polypick.engine.bestofn import BestOfN as CoreBestOfN
-from polypick.engine.settings import Settings, check_names
+from polypick.engine.settings import Settings
 from polypick.errors import ConfigurationError
+from polypick.integrations._arguments import check_arguments
 from polypick.integrations.langchain._messages import to_core
 from polypick.integrations.langchain._result import chat_result
 from polypick.integrations.langchain._streaming import AnswerAtTheEnd
+from polypick.integrations.langchain._structured import split, with_raw
 from polypick.integrations.langchain._tracing import TracedChat, child_callbacks
 from polypick.integrations.langchain.adapter import LangChainCall, LangChainChat, model_label
 from polypick.providers import resolve_model
@@ -81,6 +86,8 @@ class BestOfN(AnswerAtTheEnd):
 
     _core: CoreBestOfN = PrivateAttr()
     _pool: list[BaseChatModel] = PrivateAttr(default_factory=list)
+    _structured_core: CoreBestOfN = PrivateAttr()
+    _parser: Runnable[Any, Any] | None = PrivateAttr(default=None)
 
     def __init__(self, llm: Any = None, **kwargs: Any) -> None:
         given = kwargs.pop("llm", None) if llm is None else llm
@@ -102,7 +109,9 @@ class BestOfN(AnswerAtTheEnd):
         options = {k: kwargs.pop(k) for k in list(kwargs) if k in Settings.model_fields}
         kwargs |= lc_cache
         known = [*type(self).model_fields, *aliases, *Settings.model_fields, *_CONNECTION_PARAMS]
-        check_names(kwargs, known, "BestOfN argument")
+        check_arguments(kwargs, known, "BestOfN argument")
+        if "llm" in kwargs:  # the wrapped model's output format, unless one is asked for
+            kwargs.setdefault("output_version", kwargs["llm"].output_version)
         if "temperature" in kwargs and kwargs["temperature"] is not None and "sampling" in options:
             raise ConfigurationError(
                 "give temperature or sampling, not both (temperature=t means sampling=t)"
@@ -115,9 +124,22 @@ class BestOfN(AnswerAtTheEnd):
         if judge is not None and not isinstance(judge, BaseChatModel):
             judge = TracedChat(resolve_model(judge))  # runs reported under the call's run
         # invalid settings fail here, not mid-chain
+        settings = settings.replace(judge=judge)
         self._pool = pool
         models = [LangChainChat(m) for m in pool] if len(pool) > 1 else LangChainChat(self.llm)
-        self._core = CoreBestOfN(models, settings=settings.replace(judge=judge))
+        self._core = CoreBestOfN(models, settings=settings)
+        # Structured answers are compared as parsed values unless a selector was asked for.
+        self._structured_core = (
+            self._core
+            if settings.selector is not None
+            else CoreBestOfN(
+                models, settings=settings.replace(selector="json_vote", selector_options={})
+            )
+        )
+
+    def _resolve_model_profile(self) -> ModelProfile | None:
+        """The wrapped model's profile: best-of-N changes no capability."""
+        return self.llm.profile
 
     @property
     def _llm_type(self) -> str:
@@ -156,6 +178,7 @@ class BestOfN(AnswerAtTheEnd):
         *,
         blocking: bool = False,
     ) -> ChatResult:
+        kwargs.pop("stream", None)  # how BestOfN's own answer is delivered; samples are read whole
         call = LangChainCall(
             messages=messages,
             kwargs=kwargs,
@@ -163,8 +186,10 @@ class BestOfN(AnswerAtTheEnd):
             max_tokens=self.max_tokens,
             callbacks=child_callbacks(run_manager),
             blocking=blocking,
+            parser=self._parser,
         )
-        selection = await self._core.ainvoke(to_core(messages), context=call)
+        core = self._core if self._parser is None else self._structured_core
+        selection = await core.ainvoke(to_core(messages), context=call)
         return chat_result(selection, call.replies, model_label(self.llm, **kwargs)[1])
 
     async def _agenerate(
@@ -211,6 +236,39 @@ class BestOfN(AnswerAtTheEnd):
             raise TypeError(f"{type(self.llm).__name__}.bind_tools returned no RunnableBinding")
         return self.bind(**bound.kwargs)
 
+    def with_structured_output(
+        self,
+        schema: dict[str, Any] | type,
+        *,
+        include_raw: bool = False,
+        **kwargs: Any,
+    ) -> Runnable[LanguageModelInput, dict[str, Any] | BaseModel]:
+        """Structured output the way the wrapped model does it, best of N.
+
+        ``method`` (``"json_schema"``, ``"function_calling"``, ``"json_mode"``), ``strict`` and
+        the wrapped model's other options go to its own ``with_structured_output``: every sample
+        sends the request it would send alone. Each sample is parsed; samples that do not parse
+        are failed candidates (listed in the record's ``failures``), and the parsed values are
+        compared by a vote on their canonical JSON (``json_vote``) unless a selector was
+        configured. ``include_raw=True`` returns ``{"raw", "parsed", "parsing_error"}``, the
+        raw message carrying the selection record.
+        """
+        inner = self.llm.with_structured_output(schema, include_raw=False, **kwargs)
+        model, binding, parser = split(inner, self.llm)
+        structured = self._with_llm(model)
+        structured._parser = parser
+        llm: Runnable[LanguageModelInput, Any] = structured.bind(**binding.kwargs)
+        if binding.config:
+            llm = llm.with_config(binding.config)
+        return with_raw(llm, parser) if include_raw else llm | parser
+
+    def _with_llm(self, llm: BaseChatModel) -> BestOfN:
+        """A copy of this model, sampling ``llm`` (a configured copy of the wrapped model)."""
+        if llm is self.llm:
+            return self.model_copy()
+        given = {name: getattr(self, name) for name in self.model_fields_set - {"llm"}}
+        return type(self)(llm, **given)
+
 
 def _label(value: Any) -> Any:
     if value is None or isinstance(value, str | int | float):
@@ -231,22 +289,54 @@ def _is_sample_cache(value: Any) -> bool:
     return isinstance(value, SampleCache | str | os.PathLike)
 
 
+def _bound(binding: RunnableBinding[Any, Any]) -> str:
+    return ", ".join(sorted(binding.kwargs)) or "settings"
+
+
+def _rebinding(binding: RunnableBinding[Any, Any]) -> str:
+    """How to apply ``binding``'s arguments to BestOfN: ``.bind_tools([f, g])`` for tools
+    (named as the model was given them), ``.bind(...)`` for the rest."""
+    kwargs = dict(binding.kwargs)
+    tools = kwargs.pop("tools", None)
+    code = ""
+    if tools:
+        names = ", ".join(_tool_name(t) for t in tools)
+        choice = kwargs.pop("tool_choice", None)
+        code += f".bind_tools([{names}]" + (f", tool_choice={choice!r})" if choice else ")")
+    if kwargs:
+        code += ".bind(" + ", ".join(f"{k}=..." for k in sorted(kwargs)) + ")"
+    return code
+
+
+def _tool_name(tool: Any) -> str:
+    if isinstance(tool, dict):  # what bind_tools stores: the provider's tool format
+        return str(tool.get("function", tool).get("name") or "tool")
+    try:
+        return str(convert_to_openai_tool(tool)["function"]["name"])
+    except Exception:  # not a tool LangChain can describe: a placeholder in the suggested line
+        return "tool"
+
+
 def _chat_model(obj: Any) -> BaseChatModel:
     """``obj`` if it is a LangChain chat model, else an error that says what to write."""
     if isinstance(obj, BaseChatModel):
         return obj
     if isinstance(obj, RunnableBinding) and isinstance(obj.bound, BaseChatModel):
-        bound = ", ".join(sorted(obj.kwargs)) or "its settings"
         raise ConfigurationError(
-            f"BestOfN wraps a chat model, not one with {bound} bound to it: write "
-            "BestOfN(chat).bind_tools(tools) (or .bind(...)) instead of "
-            "BestOfN(chat.bind_tools(tools)), so every sample gets the tools"
+            f"BestOfN wraps a chat model, not one with {_bound(obj)} bound to it: write "
+            f"BestOfN(chat, ...){_rebinding(obj)} instead, so that every sample gets them"
+        )
+    if isinstance(obj, RunnableRetry) and isinstance(obj.bound, BaseChatModel):
+        raise ConfigurationError(
+            "BestOfN wraps a chat model, not a retrying one: write "
+            f"BestOfN(chat, ...).with_retry(stop_after_attempt={obj.max_attempt_number}) to "
+            "retry the whole call, or keep the chat model's own max_retries for each sample"
         )
     if isinstance(obj, Runnable):
         raise ConfigurationError(
             f"BestOfN wraps a chat model, got a {type(obj).__name__}: wrap the chat model "
             "itself and apply .with_retry()/.with_fallbacks() to BestOfN, e.g. "
-            "BestOfN(chat).with_retry()"
+            "BestOfN(chat).with_fallbacks([other])"
         )
     module = type(obj).__module__.partition(".")[0]
     hint = (

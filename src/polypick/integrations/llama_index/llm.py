@@ -36,10 +36,12 @@ from polypick.core.sampling import SamplingSpec
 from polypick.core.sync import run_sync
 from polypick.core.types import Selection
 from polypick.engine.bestofn import BestOfN as CoreBestOfN
-from polypick.engine.settings import Settings, check_names
+from polypick.engine.settings import Settings
 from polypick.errors import ConfigurationError
+from polypick.integrations._arguments import check_arguments
 from polypick.integrations.llama_index._call import AsyncRunner, Prompt, ThreadRunner
 from polypick.integrations.llama_index._convert import with_selection
+from polypick.integrations.llama_index._responses import install, note
 from polypick.integrations.llama_index.adapter import LlamaIndexChat
 from polypick.providers import ModelSpec
 from polypick.selectors import SelectorSpec
@@ -135,7 +137,9 @@ class BestOfN(LLM):
         if not pool:
             raise ConfigurationError("BestOfN needs an LLM, or a non-empty list of them")
         options = {k: kwargs.pop(k) for k in list(kwargs) if k in Settings.model_fields}
-        check_names(kwargs, [*Settings.model_fields, *LLM.model_fields], "BestOfN argument")
+        known = [*Settings.model_fields, *LLM.model_fields, "llm", "n"]
+        check_arguments(kwargs, known, "BestOfN argument")
+        install()  # query engines' responses get the selections in their metadata
         models = [LlamaIndexChat(m) for m in pool]
         core = CoreBestOfN(
             models[0] if len(models) == 1 else models,
@@ -174,42 +178,42 @@ class BestOfN(LLM):
 
     @_chat_event
     def chat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponse:
-        return run_sync(self._chat(Prompt.of_chat(messages, kwargs, _threads())))
+        return _noted(run_sync(self._chat(Prompt.of_chat(messages, kwargs, _threads()))))
 
     @_chat_event
     async def achat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponse:
-        return await self._chat(Prompt.of_chat(messages, kwargs, AsyncRunner()))
+        return _noted(await self._chat(Prompt.of_chat(messages, kwargs, AsyncRunner())))
 
     @_chat_event
     def stream_chat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponseGen:
-        response = run_sync(self._chat(Prompt.of_chat(messages, kwargs, _threads())))
+        response = _noted(run_sync(self._chat(Prompt.of_chat(messages, kwargs, _threads()))))
         return _stream(response, response.message.content or "")
 
     @_chat_event
     async def astream_chat(
         self, messages: Sequence[ChatMessage], **kwargs: Any
     ) -> ChatResponseAsyncGen:
-        response = await self._chat(Prompt.of_chat(messages, kwargs, AsyncRunner()))
+        response = _noted(await self._chat(Prompt.of_chat(messages, kwargs, AsyncRunner())))
         return _astream(response, response.message.content or "")
 
     @_completion_event
     def complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponse:
         call = Prompt.of_completion(prompt, formatted, kwargs, _threads())
-        return run_sync(self._complete(call))
+        return _noted(run_sync(self._complete(call)))
 
     @_completion_event
     async def acomplete(
         self, prompt: str, formatted: bool = False, **kwargs: Any
     ) -> CompletionResponse:
         call = Prompt.of_completion(prompt, formatted, kwargs, AsyncRunner())
-        return await self._complete(call)
+        return _noted(await self._complete(call))
 
     @_completion_event
     def stream_complete(
         self, prompt: str, formatted: bool = False, **kwargs: Any
     ) -> CompletionResponseGen:
         call = Prompt.of_completion(prompt, formatted, kwargs, _threads())
-        response = run_sync(self._complete(call))
+        response = _noted(run_sync(self._complete(call)))
         return _stream(response, response.text)
 
     @_completion_event
@@ -217,7 +221,7 @@ class BestOfN(LLM):
         self, prompt: str, formatted: bool = False, **kwargs: Any
     ) -> CompletionResponseAsyncGen:
         call = Prompt.of_completion(prompt, formatted, kwargs, AsyncRunner())
-        response = await self._complete(call)
+        response = _noted(await self._complete(call))
         return _astream(response, response.text)
 
     async def _chat(self, prompt: Prompt) -> ChatResponse:
@@ -234,6 +238,12 @@ class BestOfN(LLM):
         """Run the core over ``prompt``, the call's context for every request."""
         selection = await self._core.ainvoke(list(prompt.messages), context=prompt)
         return prompt.response_of(selection.best), selection
+
+
+def _noted(response: R) -> R:
+    """``response``, its selection noted for the query it answers (see ``_responses``)."""
+    note(response.additional_kwargs["polypick"])
+    return response
 
 
 def _calls_tools(llm: Any) -> bool:

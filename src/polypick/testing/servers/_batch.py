@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from starlette.responses import Response
 from starlette.routing import Route
 
 from ._raw import form_or_json_body
@@ -70,7 +71,7 @@ class BatchLifecycle(FakeServer):
     def _raw_route(self, path: str, handler: Handler, method: str = "POST") -> Route:
         """A batch endpoint: JSON or form bodies, an API key required, one handler at a time."""
 
-        def guarded(call: Call) -> dict[str, Any] | bytes:
+        def guarded(call: Call) -> dict[str, Any] | bytes | Response:
             if not call.headers.get("authorization") and not call.headers.get("x-api-key"):
                 raise ApiError(401, "No API key was provided.")
             with self._batch_lock:

@@ -135,8 +135,9 @@ class ApiError(Exception):
     code: str | None = None
 
 
-Handler = Callable[[Call], "dict[str, Any] | bytes"]
-"""Answers one request: a JSON object, or raw bytes (file contents, JSONL results)."""
+Handler = Callable[[Call], "dict[str, Any] | bytes | Response"]
+"""Answers one request: a JSON object, raw bytes (file contents, JSONL results), or a ready
+response (an event stream)."""
 
 
 class FakeServer(ServerRunner):
@@ -272,6 +273,9 @@ class FakeServer(ServerRunner):
             except ApiError as err:
                 return self._error_response(err, seq)
             ok = {self._request_id_header: f"req_fake_{seq}"}
+            if isinstance(payload, Response):
+                payload.headers.update(ok)
+                return payload
             if isinstance(payload, bytes):
                 return Response(payload, 200, ok, media_type="application/octet-stream")
             return Response(json.dumps(payload), 200, ok, media_type="application/json")

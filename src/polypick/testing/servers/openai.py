@@ -7,8 +7,17 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from starlette.responses import Response
 from starlette.routing import Route
 
+from ._openai_contract import (
+    ChatContract,
+    apply_stop,
+    forced_calls,
+    json_answer,
+    read_contract,
+    sse_response,
+)
 from ._openai_rules import ModelRules, check_request, logprobs_of
 from ._runner import (
     ApiError,
@@ -41,6 +50,10 @@ class FakeOpenAIServer(FakeServer):
     ``models`` gives named models their documented behaviour (:class:`ModelRules`: reasoning
     models' parameter rules and reasoning tokens); log-probabilities come back in the API's
     shape whenever a request asks for them and its model gives them.
+
+    Tools, ``tool_choice``, ``response_format``, ``stop`` and streaming follow the API
+    reference (see ``_openai_contract``): requests that break its rules get its 400 errors,
+    ``stream: true`` gets server-sent events.
     """
 
     _request_id_header = "x-request-id"
@@ -108,7 +121,7 @@ class FakeOpenAIServer(FakeServer):
         model = {"id": self._model, "object": "model", "created": 0, "owned_by": "polypick"}
         return {"object": "list", "data": [model]}
 
-    def _chat(self, call: Call) -> dict[str, Any]:
+    def _chat(self, call: Call) -> dict[str, Any] | Response:
         self._check_auth(call)
         body = call.body
         messages = body.get("messages")
@@ -122,6 +135,7 @@ class FakeOpenAIServer(FakeServer):
         n = positive_int(body, "n") or 1
         max_tokens = positive_int(body, "max_completion_tokens") or positive_int(body, "max_tokens")
         temperature = number_param(body, "temperature", 1.0, 0.0, 2.0)
+        contract = read_contract(body)
         with self._lock:
             honour_n, reject_n, tool_caller = self._honour_n, self._reject_n, self._tool_caller
         if n > 1 and reject_n:
@@ -134,7 +148,9 @@ class FakeOpenAIServer(FakeServer):
         choices: list[dict[str, Any]] = []
         completion_tokens = 0
         for index in range(k):
-            choice, tokens = self._choice(call, index, temperature, max_tokens, tool_caller)
+            choice, tokens = self._choice(
+                call, index, temperature, max_tokens, tool_caller, contract
+            )
             choices.append(choice)
             completion_tokens += tokens
         reasoning_tokens = _reasoned(call, choices, rules)
@@ -142,7 +158,7 @@ class FakeOpenAIServer(FakeServer):
         prompt_tokens = max(
             1, sum(count_tokens(text_of(m.get("content"))) for m in messages if isinstance(m, dict))
         )
-        return {
+        completion = {
             "id": f"chatcmpl-fake{call.seq}",
             "object": "chat.completion",
             "created": int(time.time()),
@@ -156,6 +172,7 @@ class FakeOpenAIServer(FakeServer):
                 "completion_tokens_details": {"reasoning_tokens": reasoning_tokens},
             },
         }
+        return sse_response(completion, contract.include_usage) if contract.stream else completion
 
     def _choice(
         self,
@@ -164,10 +181,17 @@ class FakeOpenAIServer(FakeServer):
         temperature: float,
         max_tokens: int | None,
         tool_caller: ToolCaller | None,
+        contract: ChatContract,
     ) -> tuple[dict[str, Any], int]:
         """One choice of the response and the completion tokens it is billed."""
         kind = call.fault.kind if call.fault is not None else None
         text, cut = self._answer(call, index, temperature, max_tokens)
+        with self._lock:
+            scripted = self._responder is not None
+        if contract.response_format != "text" and not scripted and not cut:
+            text = json_answer(contract, text)
+        text, stopped = apply_stop(text, contract.stop)
+        cut = cut and not stopped
         content: str | None = "" if kind == "empty_content" else text
         refusal = _REFUSAL if kind == "refusal" else None
         if refusal is not None:
@@ -175,7 +199,9 @@ class FakeOpenAIServer(FakeServer):
         message: dict[str, Any] = {"role": "assistant", "content": content, "refusal": refusal}
         finish = "length" if cut and kind not in ("empty_content", "refusal") else "stop"
         tokens = count_tokens(content or refusal or "")
-        calls = tool_caller(call.body, index) if tool_caller is not None else None
+        calls = forced_calls(
+            contract, tool_caller(call.body, index) if tool_caller is not None else None
+        )
         if calls and kind not in ("empty_content", "refusal"):
             rendered = _tool_calls(calls, f"call_{call.seq}_{index}")
             message.update(content=None, tool_calls=rendered)
