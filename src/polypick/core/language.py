@@ -34,7 +34,6 @@ import math
 import re
 import threading
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable
 from typing import Any, Protocol
 
