@@ -34,6 +34,7 @@ __all__ = [
     "TemperatureProfile",
     "Temperatures",
     "depends_on_language",
+    "plan_task",
     "resolve_sampling",
 ]
 
@@ -217,6 +218,11 @@ def depends_on_language(plan: SamplingPlan) -> bool:
     if isinstance(plan, _Profiled):
         return plan.uses_language
     return not isinstance(plan, _PlanBase)
+
+
+def plan_task(plan: SamplingPlan) -> str | None:
+    """The task label a built-in plan was given (``Hedged(task="translation")``), if any."""
+    return plan.task if isinstance(plan, _Profiled) else None
 
 
 def resolve_sampling(spec: SamplingSpec) -> SamplingPlan:

@@ -215,7 +215,9 @@ def finish(
         scores=verdict.scores,
         selector=selector.name,
         llm=llm,
-        language=context.language,
+        language=context.prompt_language if context.language_source else context.language,
+        answer_language=context.language,
+        answer_language_source=context.language_source,
         failures=tuple(failures),
         selection_failures=tuple(context.failures),
         usage=UsageReport(
