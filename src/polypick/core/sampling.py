@@ -249,6 +249,8 @@ def resolve_sampling(spec: SamplingSpec) -> SamplingPlan:
 
 
 def _from_string(spec: str) -> SamplingPlan:
+    if spec.strip().lower().endswith(".json"):  # a profile file: polypick calibrate's output
+        return Hedged(temperature=TemperatureProfile.load(spec.strip()))
     text = spec.strip().lower()
     if text in _NAMED:
         return _NAMED[text]
