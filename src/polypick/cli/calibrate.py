@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 import shlex
-import sys
+from typing import Any
 
 from polypick.errors import ConfigurationError
 
@@ -32,6 +32,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     cmd.add_argument("--seed", type=int, default=0)
     cmd.add_argument("--name", default="calibrated", help="the profile's name")
     cmd.add_argument("--out", required=True, help="where to write the profile (.json)")
+    cmd.add_argument("--note", help="where the dev set came from, kept in the profile")
     cmd.set_defaults(handler=_calibrate)
 
 
@@ -62,8 +63,12 @@ def _calibrate(args: argparse.Namespace) -> int:
         seed=args.seed,
         name=args.name,
     )
-    command = "polypick calibrate " + shlex.join(sys.argv[2:] if len(sys.argv) > 2 else [])
-    result.save(args.out, command=command, data=args.data, items=len(items))
+    given = [f"--{k.replace('_', '-')}={v}" for k, v in vars(args).items() if _shown(k, v)]
+    command = shlex.join(["polypick", "calibrate", *given])
+    provenance = {"command": command, "data": args.data, "items": len(items)}
+    if args.note:
+        provenance["note"] = args.note
+    result.save(args.out, **provenance)
     for m in result.measurements:
         print(
             f"{m.language:>8}  T={m.temperature:<4g}  best {m.best:6.2f}  worst {m.worst:6.2f}"
@@ -71,3 +76,7 @@ def _calibrate(args: argparse.Namespace) -> int:
         )
     print(f"profile written to {args.out}: {result.profile.model_dump(mode='json')}")
     return 0
+
+
+def _shown(name: str, value: Any) -> bool:
+    return name not in ("command", "handler", "note") and value is not None

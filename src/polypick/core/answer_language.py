@@ -21,13 +21,12 @@ sampling (:func:`expected_language`).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from polypick.core.language_names import ENGLISH_NAMES, NAMES, PATTERNS
+from polypick.core.language_names import requested_in
 
 __all__ = [
     "AnswerLanguage",
@@ -40,8 +39,8 @@ __all__ = [
 AnswerSource = Literal["explicit", "instruction", "task", "candidates", "prompt"]
 """How the answer language was decided (see the module's documentation)."""
 
-_HEAD = 600  # instructions sit at the start or the end of a prompt; a long source text between
-_TAIL = 300  # them is not read (it may quote "in English" itself)
+_HEAD = 300  # instructions sit at the start or the end of a prompt; a long source text between
+_TAIL = 200  # them is not read (it may quote "in English" itself)
 
 
 @dataclass(frozen=True)
@@ -59,19 +58,8 @@ def requested_language(prompt: str) -> str | None:
     its start and its end only, where instructions are.
     """
     text = prompt if len(prompt) <= _HEAD + _TAIL else f"{prompt[:_HEAD]}\n{prompt[-_TAIL:]}"
-    found: list[tuple[int, str]] = []
-    for pattern, english in PATTERNS:
-        for match in pattern.finditer(text):
-            name = _key(match.group("name"))
-            code = NAMES.get(name)
-            if code is not None and (english or name not in ENGLISH_NAMES):
-                found.append((match.start(), code))
-                break
+    found = requested_in(text)
     return min(found)[1] if found else None
-
-
-def _key(name: str) -> str:
-    return re.sub(r"\s+", " ", name.strip().lower())
 
 
 def expected_language(

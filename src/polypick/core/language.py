@@ -73,7 +73,7 @@ DEFAULT_LANGUAGES = (
 MIN_CONFIDENCE = 0.5
 MIN_LETTERS = 3
 """Fewer letters than this and a text has no language (``"42"``, ``"ok"``)."""
-MAX_CHARS = 400
+MAX_CHARS = 240
 """Characters of prose read per text (after code is removed)."""
 
 _NO_LANGUAGE = "zxx"  # the model's class for text without linguistic content

@@ -1,17 +1,16 @@
 """Language names as instructions write them, and the instructions that name an output language.
 
 :data:`NAMES` maps a lower-case name — English, the language's own name, and the forms the
-instruction languages of :data:`PATTERNS` use ("Deutsch", "ins Englische", "anglais", "inglés",
-"английский", "中文", "英語", "영어") — to its code. :data:`PATTERNS` are the instructions, one
-regular expression per phrasing, each capturing the name in its ``name`` group; a phrasing
-needs a verb of producing or an "into", so that "What is 'dog' in French?" names nothing.
+instruction languages of :func:`requested_in` use ("Deutsch", "ins Englische", "anglais", "inglés",
+"английский", "中文", "英語", "영어") — to its code; :func:`requested_in` finds the instructions
+that name one.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["ENGLISH_NAMES", "NAMES", "PATTERNS"]
+__all__ = ["ENGLISH_NAMES", "NAMES", "requested_in"]
 
 # code: names, in any of the instruction languages (case-insensitive; stems where a language
 # inflects, matched as prefixes of a word by the patterns below)
@@ -458,39 +457,84 @@ ENGLISH_NAMES = frozenset(names[0] for names in _BY_CODE.values()) | {"mandarin"
 """The English names: a phrasing in another language ("en", "do") never takes one, so that
 "Do Spanish people…" names nothing."""
 
-_NAME = "(?P<name>" + "|".join(re.escape(n) for n in sorted(NAMES, key=len, reverse=True)) + ")"
-_WORD_END = r"\w*"  # a stem takes its ending: "английск" + "ий", "němčin" + "y"
+_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_WORD = re.compile(r"\w+")
+# the phrasings, as what must stand right before (or after) the name
+_ENGLISH_BEFORE = re.compile(
+    r"(?:\b(?:translat\w*|render|answer|respond|reply|write|speak|talk)\b[^.?!\n]{0,60}?"
+    r"\b(?:in|into|to)|\binto)\s+(?:the\s+)?$"
+)
+_IN_BEFORE = re.compile(r"\bin\s+$")  # "in Korean only"
+_ONLY_AFTER = re.compile(r"^\s+only\b")
+_OTHER_BEFORE = re.compile(
+    r"(?:\b(?:auf|ins)"  # German: "auf Deutsch", "ins Englische"
+    r"|\b(?:en|al|in|para\s+o|para\s+el)"  # Romance: "en français", "al inglés", "in inglese"
+    r"|\b(?:in|naar)\s+het"  # Dutch: "in het Engels"
+    r"|(?:^|\s)(?:на|по|na|po|do))\s+$"  # Slavic: "на русском", "po polsku", "do češtiny"
+    r"|\b(?:vers|verso)\s+l'$"
+)
+# Chinese: "用中文回答", "翻译成英文"; Japanese: "日本語で"; Korean: "한국어로"
+_CJK_BEFORE = re.compile(r"(?:用|以|翻译成|翻譯成|译成|譯成|翻译为|翻譯為|译为|譯為)\s*$")
+_CJK_AFTER = re.compile(r"^\s*(?:で|に|로|으로)")
 
-_ENGLISH_PHRASINGS = (
-    # English: "translate ... into/to X", "answer/respond/reply/write ... in X", "into X"
-    r"\b(?:translat\w*|render|answer|respond|reply|write|speak|talk)\b[^.?!\n]{0,60}?"
-    r"\b(?:in|into|to)\s+(?:the\s+)?" + _NAME + r"\b",
-    r"\binto\s+" + _NAME + r"\b",
-    r"\b(?:only\s+)?in\s+" + _NAME + r"\s+only\b",
-)
-_OTHER_PHRASINGS = (
-    # German: "auf Deutsch", "ins Englische", "in die französische Sprache"
-    r"\b(?:auf|ins)\s+" + _NAME + _WORD_END,
-    # French, Spanish, Portuguese, Italian: "en français", "al inglés", "para o inglês"
-    r"\b(?:en|al|para\s+o|para\s+el|vers\s+l'|verso\s+l')\s*" + _NAME + r"\b",
-    r"\bin\s+" + _NAME + r"\b",
-    # Dutch: "in het Engels", "naar het Nederlands"
-    r"\b(?:in|naar)\s+het\s+" + _NAME + r"\b",
-    # Russian, Ukrainian: "на русском", "на английский"; Polish: "po polsku", "na angielski";
-    # Czech: "do češtiny", "česky"
-    r"(?:^|\s)(?:на|по|na|po|do)\s+" + _NAME + _WORD_END,
-    # Chinese: "用中文回答", "翻译成英文", "译为法语", "以英语"
-    r"(?:用|以|翻译成|翻譯成|译成|譯成|翻译为|翻譯為|译为|譯為)\s*" + _NAME,
-    # Japanese: "日本語で答えて", "英語に翻訳"
-    _NAME + r"\s*(?:で|に)",
-    # Korean: "한국어로 답하세요"
-    _NAME + r"\s*(?:로|으로)",
-)
+_CJK_NAMES = tuple(n for n in NAMES if _CJK.search(n))
+_PHRASES = tuple(n for n in NAMES if " " in n)
+_WORDS = {n: c for n, c in NAMES.items() if n not in _CJK_NAMES and n not in _PHRASES}
+_CJK_FIRST: dict[str, list[str]] = {}  # first character -> CJK names
+for _name in _CJK_NAMES:
+    _CJK_FIRST.setdefault(_name[0], []).append(_name)
+_STEMS: dict[str, list[str]] = {}  # first four letters -> names that may take an ending
+for _name in _WORDS:
+    if _name not in ENGLISH_NAMES and len(_name) >= 4:
+        _STEMS.setdefault(_name[:4], []).append(_name)
 
-PATTERNS = tuple(
-    (re.compile(p, re.IGNORECASE), english)
-    for phrasings, english in ((_ENGLISH_PHRASINGS, True), (_OTHER_PHRASINGS, False))
-    for p in phrasings
-)
-"""The instructions that name an output language, each with whether it may take an English name
-(:data:`ENGLISH_NAMES`); the name is the ``name`` group."""
+
+def requested_in(text: str) -> list[tuple[int, str]]:
+    """Every instruction in ``text`` that names an output language: (position, code).
+
+    Names are found by a word scan (a stem takes its ending: "английск" + "ий", "němčin" + "y")
+    and a search for the CJK and several-word names; then what stands around a name decides
+    whether it is an instruction. An English name needs an English phrasing (a verb of
+    producing and "in"/"into"/"to", "into X", "in X only"), so "What is 'dog' in French?" and
+    "Do Spanish people…" name nothing.
+    """
+    lower = text.lower()
+    found = []
+    for start, end, name in _occurrences(lower):
+        before, after = lower[max(0, start - 80) : start], lower[end : end + 12]
+        if name in _CJK_NAMES:
+            ok = bool(_CJK_BEFORE.search(before) or _CJK_AFTER.search(after))
+        elif name in ENGLISH_NAMES:
+            ok = bool(
+                _ENGLISH_BEFORE.search(before)
+                or (_IN_BEFORE.search(before) and _ONLY_AFTER.search(after))
+            )
+        else:
+            ok = bool(_OTHER_BEFORE.search(before) or _ENGLISH_BEFORE.search(before))
+        if ok:
+            found.append((start, NAMES[name]))
+    return found
+
+
+def _occurrences(lower: str) -> list[tuple[int, int, str]]:
+    spans = []
+    for match in _WORD.finditer(lower):
+        word = match.group()
+        if word in _WORDS:
+            spans.append((match.start(), match.end(), word))
+        elif len(word) > 4:
+            for stem in _STEMS.get(word[:4], ()):
+                if word.startswith(stem):
+                    spans.append((match.start(), match.end(), stem))
+                    break
+    for name in _PHRASES:
+        at = lower.find(name)
+        while at >= 0:
+            spans.append((at, at + len(name), name))
+            at = lower.find(name, at + 1)
+    if _CJK.search(lower):
+        for at, char in enumerate(lower):
+            for name in _CJK_FIRST.get(char, ()):
+                if lower.startswith(name, at):
+                    spans.append((at, at + len(name), name))
+    return spans
