@@ -10,6 +10,7 @@ from polypick import BestOfN, Hedged
 from polypick.core.language import DEFAULT_LANGUAGES, LangidDetector, default_detector
 from polypick.core.types import Message, SamplingParams
 from polypick.errors import ConfigurationError
+from polypick.selectors import RewardSelector
 from polypick.testing import ScriptedChat
 
 ONE_LINE = {
@@ -175,6 +176,47 @@ def test_without_detection_nothing_is_off_language() -> None:
     assert sel.language is None
     assert all(c.language is None for c in sel.candidates)
     assert sel.off_language == ()
+
+
+def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts the default detector classifies from now on."""
+    detector = default_detector()
+    read: list[str] = []
+    classify = detector.confidence
+
+    def counting(text: str) -> tuple[str | None, float]:
+        read.append(text)
+        return classify(text)
+
+    monkeypatch.setattr(detector, "confidence", counting)
+    return read
+
+
+def _longest(prompt: str, candidate: str) -> float:
+    return float(len(candidate))
+
+
+@pytest.mark.parametrize(
+    ("selector", "candidates_read"),
+    [
+        ("mbr", True),
+        (RewardSelector(_longest), True),
+        (RewardSelector(_longest, language_fidelity=False), False),
+    ],
+)
+def test_a_call_detects_the_prompt_once_and_candidates_only_for_fidelity(
+    monkeypatch: pytest.MonkeyPatch, selector: object, candidates_read: bool
+) -> None:
+    # the hot path: every detection costs tens of microseconds of the call's CPU
+    prompt = "¿Cuál es la capital de Francia? Responde en una frase."
+    answers = ["París es la capital.", "La capital es París.", "Es París.", "París, claro."]
+    bon = BestOfN(ScriptedChat(answers), n=4, selector=selector, sampling="temperature")
+    default_detector()("the detector loads once per process, outside what is counted")
+    read = _reads(monkeypatch)
+    sel = bon.invoke(prompt)
+    assert read.count(prompt) == 1
+    assert sorted(t for t in read if t != prompt) == (sorted(answers) if candidates_read else [])
+    assert sel.language == "es"
 
 
 WMT24_TARGETS = ("cs", "de", "es", "hi", "is", "ja", "ru", "uk", "zh")

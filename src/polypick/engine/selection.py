@@ -59,7 +59,7 @@ async def detect_languages(
             else c.model_copy(update={"language": detector(c.text)})
             for c in candidates
         ]
-        return detector(prompt), tagged
+        return (detector(prompt) if prompt else None), tagged  # "": candidates only
 
     quick = isinstance(detector, LangidDetector) and detector.loaded
     return await _run_off_loop(detect, len(prompt) + sum(len(c.text) for c in candidates), quick)
