@@ -28,12 +28,11 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from _common import format_table
+from _common import format_table, git_show
 
 from polypick.core.language import LangidDetector
 
@@ -75,12 +74,7 @@ def read_texts(laser: Path, per_language: int) -> dict[str, list[str]]:
     """Up to ``per_language`` sentences per language, from the pinned commit."""
 
     def show(path: str) -> list[str]:
-        out = subprocess.run(
-            ["git", "-C", str(laser), "show", f"{LASER_COMMIT}:{path}"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
+        out = git_show(laser, LASER_COMMIT, path)
         return [line.strip() for line in out.splitlines() if line.strip()][:per_language]
 
     texts = {
