@@ -6,7 +6,11 @@ with git from a local clone at a pinned commit; nothing is copied into this repo
 
     git clone https://github.com/facebookresearch/LASER /tmp/LASER
     .venv/bin/python benchmarks/language_detection.py --laser /tmp/LASER [--per-language 200]
-        [--markdown]
+        [--markdown] [--confusions]
+
+``--confusions`` lists, for polypick's detector, every language confidently mistaken for
+another in 2 % or more of its texts: where :data:`polypick.core.language.CLOSE_LANGUAGES`
+comes from (language fidelity treats each such group as one language).
 
 Contenders, all over the same texts:
 
@@ -29,12 +33,13 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 from _common import format_table, git_show
 
-from polypick.core.language import LangidDetector
+from polypick.core.language import LangidDetector, same_language
 
 LASER_COMMIT = "74bc6ae7ffb7cba670fe0f428d0ede9f666fb821"
 
@@ -121,6 +126,7 @@ def main() -> None:
     parser.add_argument("--laser", type=Path, required=True, help="a clone of LASER")
     parser.add_argument("--per-language", type=int, default=200)
     parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("--confusions", action="store_true")
     args = parser.parse_args()
     texts = read_texts(args.laser, args.per_language)
     detectors = contenders()
@@ -131,6 +137,7 @@ def main() -> None:
     abstained = {name: 0 for name in names}
     wrong = {name: 0 for name in names}
     per_text: dict[str, list[float]] = {name: [] for name in names}
+    confused: list[list[str]] = []
     for code, sentences in texts.items():
         for name in names:  # interleaved per language: noise hits every contender alike
             detect = detectors[name]
@@ -140,6 +147,8 @@ def main() -> None:
             right[name][code] = sum(same(a, code) for a in answers) / len(sentences)
             abstained[name] += sum(a is None for a in answers)
             wrong[name] += sum(a is not None and not same(a, code) for a in answers)
+            if name == "polypick":
+                confused += confusions(code, answers)
     total = sum(len(s) for s in texts.values())
     chars = statistics.median(len(s) for ss in texts.values() for s in ss)
     print(f"{len(texts)} languages, {total} texts, median {chars:.0f} characters\n")
@@ -166,6 +175,25 @@ def main() -> None:
     print()
     per_language = [[code, *(f"{100 * right[n][code]:.0f}" for n in names)] for code in texts]
     print(format_table(["language", *names], per_language, args.markdown))
+    if args.confusions:
+        print()
+        headers = ["language", "read as", "share", "one group in CLOSE_LANGUAGES"]
+        print(format_table(headers, confused, args.markdown))
+
+
+def confusions(code: str, answers: list[str | None]) -> list[list[str]]:
+    """The languages ``code`` is confidently mistaken for in 2 % or more of its texts."""
+    counts = Counter(a for a in answers if a is not None and a != code)
+    return [
+        [
+            code,
+            other,
+            f"{100 * k / len(answers):.0f} %",
+            "yes" if same_language(other, code) else "no",
+        ]
+        for other, k in counts.most_common()
+        if k >= 0.02 * len(answers)
+    ]
 
 
 if __name__ == "__main__":

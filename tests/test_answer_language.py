@@ -17,7 +17,7 @@ from polypick.core.answer_language import (
 )
 from polypick.core.types import Candidate
 from polypick.errors import ConfigurationError
-from polypick.selectors.base import best_index
+from polypick.selectors.base import best_index, off_language
 from polypick.testing import ScriptedChat
 
 NAMED = {
@@ -101,7 +101,15 @@ def test_answer_language_setting_is_validated_and_normalised() -> None:
 
 # --- the fidelity rule --------------------------------------------------------------------
 
-LANGUAGES = st.sampled_from([None, "en", "zh", "ja"])
+LANGUAGES = st.sampled_from([None, "en", "zh", "ja", "wuu"])
+
+
+def counts_as(code: str | None, language: str | None) -> bool:
+    """The test's own statement of the rule: Wu Chinese ("wuu", how the detector misreads some
+    Chinese) counts as Chinese; nothing else but the same code counts."""
+    return code is not None and (code == language or {code, language} == {"zh", "wuu"})
+
+
 SCORES = st.one_of(st.none(), st.just(math.nan), st.floats(0, 1))
 
 
@@ -134,12 +142,16 @@ def test_an_undetected_candidate_never_beats_a_confident_match_through_the_penal
         return
     assert index is not None
     winner = candidates[index]
-    matches = [i for i in scored if candidates[i].language == language and language is not None]
+    matches = [i for i in scored if counts_as(candidates[i].language, language)]
     if winner.language is None and matches:
         assert scores[index] >= max(scores[i] for i in matches)  # type: ignore[operator]
     if matches:  # fidelity acts: the winner is never confidently off-language
-        assert winner.language in (None, language)
-        rivals = [i for i in scored if candidates[i].language in (None, language)]
+        assert winner.language is None or counts_as(winner.language, language)
+        rivals = [
+            i
+            for i in scored
+            if candidates[i].language is None or counts_as(candidates[i].language, language)
+        ]
         assert scores[index] == max(scores[i] for i in rivals)  # type: ignore[type-var]
     else:  # nothing confidently in the language: the penalty protects nothing, scores decide
         assert scores[index] == max(scores[i] for i in scored)  # type: ignore[type-var]
@@ -165,6 +177,24 @@ def test_garbled_text_no_longer_wins_when_every_good_candidate_is_off_language()
         Candidate(text="c", language=None),
     ]
     assert best_index([0.48, 0.47, 0.01], candidates, "en") == 0
+
+
+def test_languages_the_detector_confuses_are_not_penalised_as_off_language() -> None:
+    # WMT23 English-Chinese: a good Chinese translation read as Wu Chinese ("wuu") lost to a
+    # worse one read as Chinese; Icelandic read as Faroese is the same for en-is.
+    candidates = [
+        Candidate(text="特朗普是一个邪教。", language="wuu"),
+        Candidate(text="特朗普是邪教", language="zh"),
+        Candidate(text="Trump is a cult.", language="en"),
+    ]
+    assert best_index([0.9, 0.5, 0.95], candidates, "zh") == 0
+    assert not off_language(Candidate(text="x", language="fo"), "is")
+    assert not off_language(Candidate(text="x", language="hr"), "sr")
+    assert off_language(Candidate(text="x", language="en"), "zh")
+    assert off_language(Candidate(text="x", language="ru"), "uk")  # not confused: kept apart
+    sel = select("Translate into Chinese: Trump is a cult.", [c.text for c in candidates], "mbr")
+    assert sel.answer_language == "zh"
+    assert all(sel.candidates[i].language not in ("zh", "wuu", "yue") for i in sel.off_language)
 
 
 # --- end to end ---------------------------------------------------------------------------

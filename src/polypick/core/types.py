@@ -12,6 +12,7 @@ from typing import Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
+from polypick.core.language import same_language
 from polypick.errors import ConfigurationError
 
 __all__ = [
@@ -303,7 +304,7 @@ class Selection(_Record):
         return tuple(
             i
             for i, c in enumerate(self.candidates)
-            if c.language is not None and c.language != expected
+            if c.language is not None and not same_language(c.language, expected)
         )
 
 

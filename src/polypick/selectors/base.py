@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from polypick.core.gateway import Gateway
+from polypick.core.language import same_language
 from polypick.core.protocol import ChatModel, ModelRequest, Stage
 from polypick.core.retry import RetryPolicy
 from polypick.core.trace import Recorder
@@ -269,8 +270,10 @@ def fallback_index(candidates: Sequence[Candidate]) -> int:
 
 def off_language(candidate: Candidate, language: str | None) -> bool:
     """Whether ``candidate`` is confidently detected in another language than ``language``
-    (an undetected candidate, ``language=None``, is not: nothing is known against it)."""
-    return language is not None and candidate.language not in (None, language)
+    (an undetected candidate, ``language=None``, is not: nothing is known against it; nor is
+    one detected in a language the detector confuses with it, see ``same_language``)."""
+    detected = candidate.language
+    return language is not None and detected is not None and not same_language(detected, language)
 
 
 def faithful(
@@ -280,9 +283,13 @@ def faithful(
     provided one of them is confidently in ``language``. When none is, the penalty has nothing
     to protect and would only hand the win to whatever the detector could not read (garbled
     text, a bare number), so every one competes."""
-    if language is None or not any(candidates[i].language == language for i in indices):
+    if language is None or not any(_matches(candidates[i], language) for i in indices):
         return list(indices)
     return [i for i in indices if not off_language(candidates[i], language)]
+
+
+def _matches(candidate: Candidate, language: str) -> bool:
+    return candidate.language is not None and same_language(candidate.language, language)
 
 
 def flagged(candidate: Candidate) -> bool:

@@ -32,6 +32,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
+from polypick.core.language import same_language
 from polypick.core.types import Message, SamplingParams, prompt_text
 from polypick.errors import ConfigurationError, InvalidResponseError
 from polypick.selectors.base import SelectionContext, Selector, Verdict
@@ -193,7 +194,10 @@ class XMBRSelector(Selector):
         detect = context.detector
         if detect is None:
             return set()
-        return {k for k, text in enumerate(texts) if detect(text) not in (None, pivot)}
+        found = [detect(text) for text in texts]
+        return {
+            k for k, code in enumerate(found) if code is not None and not same_language(code, pivot)
+        }
 
     async def _pivot_prompt(self, context: SelectionContext, pivot: str) -> str | None:
         source = prompt_text(context.prompt)
