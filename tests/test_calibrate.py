@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.resources
+import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,7 +13,7 @@ from polypick import BestOfN, TemperatureProfile
 from polypick.core.sampling import Hedged
 from polypick.core.types import Message, SamplingParams
 from polypick.errors import ConfigurationError
-from polypick.eval.calibrate import calibrate
+from polypick.eval.calibrate import Measurement, calibrate
 from polypick.eval.items import EvalItem
 from polypick.testing import ScriptedChat
 
@@ -72,3 +74,28 @@ def test_bad_input_fails_clearly(tmp_path: Path) -> None:
         TemperatureProfile.load(tmp_path / "bad.json")
     with pytest.raises(ConfigurationError, match="cannot read a temperature profile"):
         TemperatureProfile.load(tmp_path / "missing.json")
+
+
+def test_the_shipped_embedded_profile_is_the_measured_choice_with_its_provenance() -> None:
+    resource = importlib.resources.files("polypick.core") / "embedded_profile.json"
+    document = json.loads(resource.read_text(encoding="utf-8"))
+    # provenance: the command and the data that produced it travel with it
+    assert document["command"].startswith("polypick calibrate ")
+    assert "--llm=local" in document["command"]
+    assert "Tatoeba" in document["note"] and "benchmarks/calibrate_embedded.py" in document["note"]
+    measured = [Measurement(**m) for m in document["measurements"]]
+    languages = {m.language for m in measured}
+    assert {"de", "fr", "es", "pt"} <= languages
+    profile = TemperatureProfile.load(str(resource))
+    for language in languages:  # each entry is the sweep's best mean of best and worst quality
+        rows = [m for m in measured if m.language == language]
+        top = max((m.best + m.worst) / 2 for m in rows)
+        cooler = min(m.temperature for m in rows if (m.best + m.worst) / 2 == top)
+        assert profile.resolve(language, "translation").temperature == cooler
+    bon = BestOfN(ScriptedChat(["x"]), n=3, sampling=str(resource))
+    assert isinstance(bon.sampling, Hedged)
+    overall = profile.resolve("ko").temperature  # no entry for Korean: the default one
+    assert [p.temperature for p in bon.sampling.plan(3, "de")] == [0.0, overall, overall]
+    german = profile.resolve("de", "translation").temperature
+    plan = Hedged(temperature=profile, task="translation").plan(3, "de")
+    assert [p.temperature for p in plan] == [0.0, german, german]
