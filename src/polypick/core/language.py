@@ -20,8 +20,9 @@ What is detected, deliberately:
   whatever the answers' length.
 
 Scoring reads the model's float16 table only at the n-grams the text contains, widened to
-float32 (numpy has no fast float16 product): about 25 µs for a one-line text, four times less
-than py3langid's own ``classify``, with the same answers.
+float32 (numpy has no fast float16 product): about 30 µs of CPU for a one-line text and 75 µs
+for the 240 characters read at most, two thirds of py3langid's own ``classify``, with the same
+answers (``benchmarks/detection_cost.py``).
 
 Detection needs the ``multilingual`` extra; without it every language is ``None`` and language
 fidelity has nothing to act on (a warning says so once).
