@@ -99,3 +99,25 @@ def test_the_shipped_embedded_profile_is_the_measured_choice_with_its_provenance
     german = profile.resolve("de", "translation").temperature
     plan = Hedged(temperature=profile, task="translation").plan(3, "de")
     assert [p.temperature for p in plan] == [0.0, german, german]
+
+
+@pytest.mark.local_model
+def test_the_calibrate_command_writes_a_profile_from_a_dev_set(tmp_path: Path) -> None:
+    from polypick.cli import main
+
+    data = tmp_path / "dev.jsonl"
+    row = {"id": "1", "prompt": "Translate into German: the dog sleeps.",
+           "reference": "Der Hund schläft.", "language": "de"}  # fmt: skip
+    data.write_text(json.dumps(row) + "\n")
+    out = tmp_path / "profile.json"
+    argv = ["calibrate", "--data", str(data), "--llm", "local", "-n", "2", "--temperatures",
+            "0.3,1.0", "--max-tokens", "8", "--task", "translation", "--out", str(out)]  # fmt: skip
+    assert main(argv) == 0
+    document = json.loads(out.read_text())
+    assert "--llm=local" in document["command"] and document["items"] == 1
+    rows = [Measurement(**m) for m in document["measurements"]]
+    assert sorted((m.language, m.temperature) for m in rows) == [("de", 0.3), ("de", 1.0)]
+    assert all(m.items == 1 and 0 <= m.worst <= m.mean <= m.best <= 100 for m in rows)
+    profile = TemperatureProfile.load(out)
+    assert profile.resolve("de", "translation").temperature in (0.3, 1.0)
+    assert isinstance(BestOfN(ScriptedChat(["x"]), n=2, sampling=str(out)).sampling, Hedged)
