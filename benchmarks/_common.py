@@ -18,12 +18,14 @@ import subprocess
 import sys
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from pathlib import Path
 
 __all__ = [
     "Case",
     "ServerProcess",
     "format_ratio",
     "format_table",
+    "git_show",
     "interleaved",
     "median",
     "ratio",
@@ -115,6 +117,17 @@ for command in sys.stdin:
         print("ok", flush=True)
 server.stop()
 """
+
+
+def git_show(repo: Path | str, commit: str, path: str) -> str:
+    """The text of ``path`` at ``commit`` in the clone ``repo`` (benchmark data is read at a
+    pinned commit, never copied into this repository)."""
+    return subprocess.run(
+        ["git", "-C", str(repo), "show", f"{commit}:{path}"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
 class ServerProcess:

@@ -75,30 +75,58 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def load_prompts(args: argparse.Namespace) -> list[EvalItem]:
+def load_prompts(args: argparse.Namespace) -> tuple[list[EvalItem], dict[str, str]]:
+    """The prompts, and for X-MBR each prompt's parallel version in its pivot language (English,
+    or Chinese for English prompts) where the dataset has one: m-ArenaHard's languages are
+    aligned by question id, so X-MBR need not translate."""
     required = ("prompt",)  # references may come from --reference-llm
     if args.data:
-        return load_items(
+        items = load_items(
             args.data, "winrate", detect=default_detector(), limit=args.limit, required=required
         )
-    items: list[EvalItem] = []
-    for language in args.languages.split(","):
-        loaded = load_hf(
-            args.hf,
-            "winrate",
-            config=language,
-            language=language,
-            columns={"id": "question_id"},
-            limit=args.limit,
-            required=required,
-        )
+        return items, {}
+    languages = args.languages.split(",")
+    loaded = {language: _load_config(args, language) for language in languages}
+    for pivot in {"zh" if language == "en" else "en" for language in languages} - set(loaded):
+        loaded[pivot] = _load_config(args, pivot)  # read for the parallel prompts only
+    items = [
         # question ids are shared across languages (the sets are aligned): make them unique
-        items += [i.model_copy(update={"id": f"{language}:{i.id}"}) for i in loaded]
-    return items
+        item.model_copy(update={"id": f"{language}:{item.id}"})
+        for language in languages
+        for item in loaded[language]
+    ]
+    return items, parallel_prompts(loaded)
+
+
+def _load_config(args: argparse.Namespace, language: str) -> list[EvalItem]:
+    return load_hf(
+        args.hf,
+        "winrate",
+        config=language,
+        language=language,
+        columns={"id": "question_id"},
+        limit=args.limit,
+        required=("prompt",),
+    )
+
+
+def parallel_prompts(by_language: dict[str, list[EvalItem]]) -> dict[str, str]:
+    """Each prompt -> the same question in its X-MBR pivot language, where that is loaded."""
+    question = {
+        language: {item.id: item.prompt for item in items}
+        for language, items in by_language.items()
+    }
+    parallel = {}
+    for language, items in by_language.items():
+        pivot = question.get("zh" if language == "en" else "en", {})
+        parallel.update({item.prompt: pivot[item.id] for item in items if item.id in pivot})
+    return parallel
 
 
 def build_systems(
-    args: argparse.Namespace, endpoints: list[RewardEndpoint]
+    args: argparse.Namespace,
+    endpoints: list[RewardEndpoint],
+    parallel: dict[str, str] | None = None,
 ) -> tuple[list[System], list[str]]:
     hedged = Hedged(max_tokens=args.max_tokens, seed=args.seed)
     greedy = Temperature(temperature=0.0, max_tokens=args.max_tokens, seed=args.seed)
@@ -107,7 +135,11 @@ def build_systems(
         if method == "chops":
             selector: Selector = ChopsSelector()
         elif method == "xmbr":
-            selector = XMBRSelector(evidence=args.evidence, max_tokens=args.max_tokens)
+            selector = XMBRSelector(
+                evidence=args.evidence,
+                max_tokens=args.max_tokens,
+                parallel_prompt=parallel.get if parallel else None,
+            )
         elif method == "reward" and args.reward_url:
             endpoints.append(RewardEndpoint(args.reward_url))
             selector = RewardSelector(endpoints[-1])
@@ -143,8 +175,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     endpoints: list[RewardEndpoint] = []
     try:
-        systems, notes = build_systems(args, endpoints)
-        items = load_prompts(args)
+        items, parallel = load_prompts(args)
+        systems, notes = build_systems(args, endpoints, parallel)
         if args.reference_llm:
             items = fill_references(items, args.reference_llm, args.out, max_tokens=args.max_tokens)
         if any(item.reference is None for item in items):

@@ -10,6 +10,7 @@ from polypick import BestOfN, Hedged
 from polypick.core.language import DEFAULT_LANGUAGES, LangidDetector, default_detector
 from polypick.core.types import Message, SamplingParams
 from polypick.errors import ConfigurationError
+from polypick.selectors import RewardSelector
 from polypick.testing import ScriptedChat
 
 ONE_LINE = {
@@ -175,3 +176,98 @@ def test_without_detection_nothing_is_off_language() -> None:
     assert sel.language is None
     assert all(c.language is None for c in sel.candidates)
     assert sel.off_language == ()
+
+
+def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts the default detector classifies from now on."""
+    detector = default_detector()
+    read: list[str] = []
+    classify = detector.confidence
+
+    def counting(text: str) -> tuple[str | None, float]:
+        read.append(text)
+        return classify(text)
+
+    monkeypatch.setattr(detector, "confidence", counting)
+    return read
+
+
+def _longest(prompt: str, candidate: str) -> float:
+    return float(len(candidate))
+
+
+@pytest.mark.parametrize(
+    ("selector", "candidates_read"),
+    [
+        ("mbr", True),
+        (RewardSelector(_longest), True),
+        (RewardSelector(_longest, language_fidelity=False), False),
+    ],
+)
+def test_a_call_detects_the_prompt_once_and_candidates_only_for_fidelity(
+    monkeypatch: pytest.MonkeyPatch, selector: object, candidates_read: bool
+) -> None:
+    # the hot path: every detection costs tens of microseconds of the call's CPU
+    prompt = "¿Cuál es la capital de Francia? Responde en una frase."
+    answers = ["París es la capital.", "La capital es París.", "Es París.", "París, claro."]
+    bon = BestOfN(ScriptedChat(answers), n=4, selector=selector, sampling="temperature")
+    default_detector()("the detector loads once per process, outside what is counted")
+    read = _reads(monkeypatch)
+    sel = bon.invoke(prompt)
+    assert read.count(prompt) == 1
+    assert sorted(t for t in read if t != prompt) == (sorted(answers) if candidates_read else [])
+    assert sel.language == "es"
+
+
+WMT24_TARGETS = ("cs", "de", "es", "hi", "is", "ja", "ru", "uk", "zh")
+ARENA_HARD = (
+    "ar", "cs", "de", "el", "en", "es", "fa", "fr", "he", "hi", "id", "it", "ja", "ko", "nl",
+    "pl", "pt", "ro", "ru", "tr", "uk", "vi", "zh",
+)  # fmt: skip
+
+
+def test_the_default_set_covers_at_least_95_languages_with_wmt24_and_arena_hard() -> None:
+    assert len(set(DEFAULT_LANGUAGES)) >= 95
+    assert set(WMT24_TARGETS) <= set(DEFAULT_LANGUAGES)
+    assert set(ARENA_HARD) <= set(DEFAULT_LANGUAGES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ég drekk ekki svo mikið af bjór.",
+        "Hún er með sólgleraugu og situr úti í garðinum.",
+        "Veðrið í Reykjavík er oft kalt og vindasamt á veturna.",
+    ],
+)
+def test_icelandic_is_detected(detect: LangidDetector, text: str) -> None:
+    assert detect(text) == "is"
+
+
+def test_code_is_not_language(detect: LangidDetector) -> None:
+    korean = "다음 함수는 두 수를 더합니다. 아래 코드를 실행해 보세요."
+    block = (
+        "```python\ndef add(first_number, second_number):\n"
+        "    return first_number + second_number\n```"
+    )
+    assert detect(f"{korean}\n\n{block}") == "ko"  # the English identifiers do not count
+    assert detect(block) is None  # only code: undetected, neither penalised nor favoured
+    assert (
+        detect("`print('hello world and everyone')` https://example.com/some/english/path") is None
+    )
+    assert detect(f"{block}\n{korean}") == "ko"
+
+
+def test_only_the_opening_prose_is_read(detect: LangidDetector) -> None:
+    german = "Wir fahren am Wochenende mit dem Zug nach Berlin und besuchen Freunde. " * 5
+    assert detect(german + "The weather is lovely today, let's go for a walk. " * 20) == "de"
+
+
+def test_agrees_with_py3langid_on_short_texts(detect: LangidDetector) -> None:
+    from py3langid.langid import _load_identifier
+
+    reference = _load_identifier(norm_probs=True)
+    for text in [*ONE_LINE.values(), "Ég heiti Anna og ég bý í Reykjavík."]:
+        code, confidence = detect.confidence(text)
+        expected, expected_confidence = reference.classify(text)
+        assert code == expected and confidence == pytest.approx(expected_confidence, abs=1e-4)

@@ -39,6 +39,7 @@ def values(tmp_path: Path) -> dict[str, Any]:
         "injection": InjectionPolicy("exclude"),
         "cache": SampleCache(tmp_path / "c.db"),
         "detect_language": _detector,
+        "answer_language": "cs",
     }
 
 

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from polypick import BestOfN, RetryPolicy, Selection, Temperature, Temperatures
-from polypick.core.language import LanguageDetector
+from polypick.core.language import LanguageDetector, default_detector
 from polypick.core.types import Message, SamplingParams
 from polypick.errors import ConfigurationError, ProviderStatusError
 from polypick.selectors import resolve_selector
@@ -240,7 +240,11 @@ def test_judge_calls_match_the_documented_formula(n: int, m: int, both_orders: b
 def test_evidence_comparisons_are_cross_lingual_and_candidates_keep_the_language_rule() -> None:
     llm = model(["hola", "adiós", "gracias"], marker)
     judge = judging(lambda a, b: verdict("A"))
-    sel = run(llm, 3, XMBRSelector(2, utility="judge"), judge, detect=lambda text: "es")
+
+    def detect(text: str) -> str:  # the evidence is in the pivot language, English
+        return "en" if text.startswith("EVIDENCE") else "es"
+
+    sel = run(llm, 3, XMBRSelector(2, utility="judge"), judge, detect=detect)
     systems = [c.messages[0].content for c in judge.calls]
     assert sum("different languages" in s for s in systems) == 2 * 3 * 2
     assert sum("The user wrote in Spanish" in s for s in systems) == 3 * 2
@@ -320,9 +324,46 @@ def test_xmbr_with_embeddings_on_the_embedded_model() -> None:
         sel = bon.invoke("¿Cuál es la capital de Francia?")
     assert len(sel.candidates) == 3 and len(sel.scores) == 3
     [evidence] = data(sel, "xmbr.evidence")
-    assert evidence["pivot"] == "en" and len(evidence["texts"]) == 2
+    assert evidence["pivot"] == "en" and len(evidence["texts"]) <= 2
+    detect = default_detector()
+    assert all(detect(text) in (None, "en") for text in evidence["texts"])  # checked evidence
+    redrawn = sum(e["redrawn"] for e in data(sel, "xmbr.evidence.dropped"))
     assert sel.text == sel.candidates[sel.index].text  # a candidate, never the evidence
     [matrix] = data(sel, "xmbr.matrix")
-    assert matrix["columns"] == [0, 1, 2, "e0", "e1"]
+    assert matrix["columns"] == [0, 1, 2, *(f"e{k}" for k in range(len(evidence["texts"])))]
     assert sel.usage.generation.requests == 3
-    assert sel.usage.selection.requests == 1 + 2  # one translation, two evidence samples
+    # one translation, two evidence samples, and one redraw per sample in the wrong language
+    assert sel.usage.selection.requests == 1 + 2 + redrawn
+
+
+# --- evidence in the wrong language ----------------------------------------------------------
+
+SPANISH_EVIDENCE = "El agua hierve a cien grados Celsius al nivel del mar, más o menos."
+
+
+def test_evidence_in_the_wrong_language_is_drawn_again_then_dropped() -> None:
+    # A scripted model that answers the English (pivot) prompt in Spanish for evidence 0
+    # always, and for evidence 1 only the first time (its redraw has the next fresh seed).
+    def evidence(k: int) -> str:
+        if k in (0, 1):
+            return SPANISH_EVIDENCE
+        return ENGLISH[k % len(ENGLISH)] if k != 3 else SPANISH_EVIDENCE
+
+    llm = model(WATER, evidence)
+    sel = run(llm, 4, XMBRSelector(3, utility=FunctionUtility(overlap)), detect=True)
+    [dropped] = data(sel, "xmbr.evidence.dropped")
+    assert dropped["pivot"] == "en" and dropped["redrawn"] == 2
+    [used] = data(sel, "xmbr.evidence")
+    assert SPANISH_EVIDENCE not in used["texts"]  # never used as English evidence
+    assert used["texts"] == [ENGLISH[2], ENGLISH[1]]  # the good first draw, the good redraw
+    assert dropped["dropped"] == [SPANISH_EVIDENCE] * 3  # two first draws, one redraw
+    assert len(evidence_calls(llm, 4)) == 5  # at most M more calls: one redraw each
+    [matrix] = data(sel, "xmbr.matrix")
+    assert matrix["columns"] == [0, 1, 2, 3, "e0", "e1"]
+
+
+def test_without_language_detection_evidence_is_not_checked() -> None:
+    llm = model(WATER, lambda k: SPANISH_EVIDENCE)
+    sel = run(llm, 4, XMBRSelector(3, utility=FunctionUtility(overlap)), detect=False)
+    assert not data(sel, "xmbr.evidence.dropped")
+    assert data(sel, "xmbr.evidence")[0]["texts"] == [SPANISH_EVIDENCE] * 3

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from polypick.eval import EvalItem
 from polypick.testing.servers import FakeOpenAIServer, FakeRewardServer
 
-from .helpers import load_recipe, write_rows
+from .helpers import load_recipe, reply, write_rows
 
 recipe = load_recipe("reproduce_seed_paper")
 PROMPTS = [
@@ -85,3 +87,39 @@ def test_offline_end_to_end_with_the_embedded_model(
     assert {("all", "greedy"), ("en", "hedged+reward@2"), ("es", "greedy")} <= rows.keys()
     assert "+4.5 [S]" in rows[("all", "hedged+reward@2")]
     assert (tmp_path / "run" / "summary.json").is_file()
+
+
+def test_xmbr_uses_the_datasets_parallel_english_prompt_instead_of_translating(
+    tmp_path: Path,
+    fake_openai: FakeOpenAIServer,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # m-ArenaHard's configurations are aligned by question id: the English one is the pivot
+    questions = {
+        "de": "Erkläre kurz die Gezeiten.",
+        "en": "Explain tides briefly.",
+    }
+
+    def load_hf(name: str, task: str, *, config: str, **options: object) -> list[EvalItem]:
+        item = EvalItem(id="q1", prompt=questions[config], language=config, reference="r")
+        return [item]
+
+    seen: list[str] = []
+
+    def respond(body: dict[str, Any], index: int) -> str:
+        seen.extend(str(m["content"]) for m in body["messages"])
+        return reply(body, index)  # the recipes' fake model: answers, judges
+
+    monkeypatch.setattr(recipe, "load_hf", load_hf)
+    fake_openai.set_responder(respond)
+    status = recipe.main(
+        ["--languages", "de", "--llm", "openai:fake-gpt", "--methods", "xmbr", "-n", "2",
+         "--evidence", "1", "--out", str(tmp_path / "run")]
+    )  # fmt: skip
+    assert status == 0, capsys.readouterr().err
+    assert not any("professional translator" in text for text in seen)  # no translation call
+    assert questions["en"] in seen  # the evidence was asked the dataset's English question
+    assert recipe.parallel_prompts(
+        {"de": [load_hf("", "", config="de")[0]], "en": [load_hf("", "", config="en")[0]]}
+    ) == {questions["de"]: questions["en"]}

@@ -17,7 +17,7 @@ __all__ = ["main"]
 
 # Each module keeps its heavy imports inside its handler, so `polypick run` needs no extra of
 # `serve` or `eval`.
-_COMMANDS = ("run", "eval", "serve")
+_COMMANDS = ("run", "eval", "serve", "calibrate")
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -9,9 +9,11 @@ helps most for translation. A :class:`TemperatureProfile` writes such a policy d
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any, NoReturn
 
 from pydantic import (
@@ -210,6 +212,27 @@ class TemperatureProfile(CheckedModel):
         if lang and lang in self.languages:
             return _entry(self.languages[lang])
         return _entry(self.default)
+
+    def save(self, path: str | Path, **provenance: Any) -> None:
+        """Write the profile as JSON to ``path``, with any ``provenance`` (the data, the
+        command and the measurements that produced it) beside it."""
+        document = {"profile": self.model_dump(mode="json"), **provenance}
+        Path(path).write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+
+    @classmethod
+    def load(cls, path: str | Path) -> TemperatureProfile:
+        """A profile from a JSON file written by :meth:`save` or ``polypick calibrate`` (or a
+        bare profile object)."""
+        try:
+            document = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ConfigurationError(
+                f"cannot read a temperature profile from {path}: {exc}; write one with "
+                "polypick calibrate or TemperatureProfile.save()"
+            ) from None
+        if not isinstance(document, dict):
+            raise ConfigurationError(f"{path} holds no temperature profile (a JSON object)")
+        return cls(**document.get("profile", document))
 
     def _changed(self, field: str, key: str, entry: ProfileEntry) -> TemperatureProfile:
         data = self.model_dump()

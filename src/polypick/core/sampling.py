@@ -34,6 +34,7 @@ __all__ = [
     "TemperatureProfile",
     "Temperatures",
     "depends_on_language",
+    "plan_task",
     "resolve_sampling",
 ]
 
@@ -219,6 +220,11 @@ def depends_on_language(plan: SamplingPlan) -> bool:
     return not isinstance(plan, _PlanBase)
 
 
+def plan_task(plan: SamplingPlan) -> str | None:
+    """The task label a built-in plan was given (``Hedged(task="translation")``), if any."""
+    return plan.task if isinstance(plan, _Profiled) else None
+
+
 def resolve_sampling(spec: SamplingSpec) -> SamplingPlan:
     """Turn any accepted ``sampling=`` value into a plan, or raise a clear error."""
     if isinstance(spec, SamplingPlan):
@@ -243,6 +249,8 @@ def resolve_sampling(spec: SamplingSpec) -> SamplingPlan:
 
 
 def _from_string(spec: str) -> SamplingPlan:
+    if spec.strip().lower().endswith(".json"):  # a profile file: polypick calibrate's output
+        return Hedged(temperature=TemperatureProfile.load(spec.strip()))
     text = spec.strip().lower()
     if text in _NAMED:
         return _NAMED[text]

@@ -20,6 +20,7 @@ from pydantic import (
     model_serializer,
 )
 
+from polypick.core.language import same_language
 from polypick.errors import ConfigurationError
 
 __all__ = [
@@ -360,8 +361,13 @@ class Selection(_Record):
 
     Attributes:
         text: the selected candidate's text.
-        language: the prompt's detected language (ISO 639-1), if any; each candidate has its own,
-            and ``off_language`` lists the candidates written in another one.
+        language: the prompt's detected language (ISO 639-1), if any; each candidate has its own.
+        answer_language: the language the answer was expected in, if known, and
+            ``answer_language_source`` how that was decided: ``"explicit"`` (the settings),
+            ``"instruction"`` (the prompt names it), ``"task"`` (a translation: the candidates'
+            most common language other than the prompt's), ``"candidates"`` (most candidates
+            agree on another language than the prompt's) or ``"prompt"`` (the prompt's own);
+            ``off_language`` lists the candidates confidently detected in another one.
         index: the selected candidate's position in ``candidates``.
         candidates: the samples that succeeded, in sampling-plan order.
         scores: one score per candidate from the selector (``None`` where it has none).
@@ -378,6 +384,8 @@ class Selection(_Record):
     selector: str
     llm: str
     language: str | None = None
+    answer_language: str | None = None
+    answer_language_source: str | None = None
     failures: tuple[Candidate, ...] = ()
     selection_failures: tuple[SelectionFailure, ...] = ()
     usage: UsageReport = UsageReport()
@@ -391,13 +399,15 @@ class Selection(_Record):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def off_language(self) -> tuple[int, ...]:
-        """Candidates detected in another language than the prompt (language fidelity)."""
-        if self.language is None:
+        """Candidates confidently detected in another language than the expected answer
+        language (the prompt's, when nothing else was decided)."""
+        expected = self.answer_language or self.language
+        if expected is None:
             return ()
         return tuple(
             i
             for i, c in enumerate(self.candidates)
-            if c.language is not None and c.language != self.language
+            if c.language is not None and not same_language(c.language, expected)
         )
 
 

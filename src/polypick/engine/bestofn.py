@@ -13,10 +13,12 @@ from collections.abc import Callable, Sequence
 from types import TracebackType
 from typing import Any
 
+from polypick.core.answer_language import expected_language, settle
 from polypick.core.call import call_scope
 from polypick.core.deadline import deadline_at
 from polypick.core.gateway import Gateway
 from polypick.core.protocol import ChatModel
+from polypick.core.sampling import plan_task
 from polypick.core.sync import run_sync
 from polypick.core.trace import Recorder
 from polypick.core.types import (
@@ -163,6 +165,12 @@ class BestOfN:
         language: str | None = None
         if detector is not None:  # one short text: the prompt's language is always recorded
             language, _ = await detect_languages(detector, prompt_text(messages), [])
+        answer = expected_language(
+            prompt_text(messages),
+            language,
+            explicit=self.settings.answer_language,
+            task=plan_task(self.sampling),
+        )
         # after detection: the detector's one-time load (about a second) must not eat the deadline
         gateway = Gateway(recorder, self.settings.retry, deadline_at(self.settings.deadline))
         members = parts.members
@@ -187,14 +195,20 @@ class BestOfN:
             )
         if detector is not None and (parts.detect_always or self.selector.language_fidelity):
             _, survivors = await detect_languages(detector, "", survivors)
+            answer = settle(answer, language, [c.language for c in survivors])
+        if answer.source is not None:
+            recorder.event("language.answer", language=answer.code, source=answer.source)
         selection_context = SelectionContext(
             messages,
             survivors,
             llm=self.llm,
             judge=self.judge,
             gateway=gateway,
-            language=language,
+            language=answer.code,
             context=context,
+            prompt_language=language,
+            language_source=answer.source or "prompt",
+            detector=detector,
         )
         screening = parts.injection if parts.screen(self.selector) else None
         verdict = await run_selector(self.selector, selection_context, screening)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from polypick.core.answer_language import expected_language, settle
 from polypick.core.call import call_scope
 from polypick.core.gateway import Gateway
 from polypick.core.language import LanguageDetector, default_detector
@@ -60,6 +61,8 @@ async def aselect(
     detect_language: bool | str | LanguageDetector = True,
     on_event: Callable[[TraceEvent], None] | None = None,
     injection: InjectionSpec | None = None,
+    answer_language: str | None = None,
+    task: str | None = None,
     **options: Any,
 ) -> Selection:
     """Select the best of ``candidates`` for ``prompt``.
@@ -75,10 +78,19 @@ async def aselect(
         detect_language: detect the prompt's and candidates' languages (language fidelity).
         injection: the policy for candidates aimed at the judge (see ``Settings.injection``):
             by default they are penalised, screened only when a model reads them.
+        answer_language: the language the answer must be in (see
+            ``Settings.answer_language``); by default named by the prompt, else inferred.
+        task: ``"translation"`` when the prompt is a source text to translate and names no
+            target language: the answer is then not expected in the source's language.
         options: options for a selector given by name, e.g. ``utility="chrf"``.
     """
     messages = to_messages(prompt)
-    settings = Settings.of(retry=retry, injection=injection, detect_language=detect_language)
+    settings = Settings.of(
+        retry=retry,
+        injection=injection,
+        detect_language=detect_language,
+        answer_language=answer_language,
+    )
     pool = [_as_candidate(c, i) for i, c in enumerate(candidates)]
     if not pool:
         raise ConfigurationError("select() needs at least one candidate")
@@ -94,10 +106,23 @@ async def aselect(
         detector = detect_language
     recorder = Recorder(on_event)
     with call_scope(recorder):
-        language, pool = await detect_languages(detector, prompt_text(messages), pool)
+        text = prompt_text(messages)
+        language, pool = await detect_languages(detector, text, pool)
+        answer = expected_language(text, language, explicit=settings.answer_language, task=task)
+        answer = settle(answer, language, [c.language for c in pool])
+        if answer.source is not None:
+            recorder.event("language.answer", language=answer.code, source=answer.source)
         gateway = Gateway(recorder, settings.retry)
         context = SelectionContext(
-            messages, pool, llm=model, judge=judge_model, gateway=gateway, language=language
+            messages,
+            pool,
+            llm=model,
+            judge=judge_model,
+            gateway=gateway,
+            language=answer.code,
+            prompt_language=language,
+            language_source=answer.source or "prompt",
+            detector=detector,
         )
         screening = settings.injection
         if screening is None and chosen.reads_candidates:

@@ -59,7 +59,7 @@ async def detect_languages(
             else c.model_copy(update={"language": detector(c.text)})
             for c in candidates
         ]
-        return detector(prompt), tagged
+        return (detector(prompt) if prompt else None), tagged  # "": candidates only
 
     quick = isinstance(detector, LangidDetector) and detector.loaded
     return await _run_off_loop(detect, len(prompt) + sum(len(c.text) for c in candidates), quick)
@@ -217,7 +217,9 @@ def finish(
         scores=verdict.scores,
         selector=chose[-1] if chose else selector.name,
         llm=llm,
-        language=context.language,
+        language=context.prompt_language if context.language_source else context.language,
+        answer_language=context.language,
+        answer_language_source=context.language_source,
         failures=tuple(failures),
         selection_failures=tuple(context.failures),
         usage=UsageReport(

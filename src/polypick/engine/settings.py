@@ -13,6 +13,7 @@ is the entry points' job, and invalid values fail here, before anything is sent.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Mapping
 from typing import Any, Literal
 
@@ -62,6 +63,10 @@ class Settings(BaseModel):
             screening only when a model reads the candidates (a judge).
         cache: a ``SampleCache`` or the path of its SQLite file.
         detect_language: language handling, see :data:`LanguageSpec` (default ``"auto"``).
+        answer_language: the language answers must be in (a code such as ``"cs"``; a regional
+            tag such as ``"pt-BR"`` counts as its language); ``None`` (default): named by an
+            instruction in the prompt ("into Czech"), else inferred (see
+            ``Selection.answer_language_source``).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
@@ -78,6 +83,7 @@ class Settings(BaseModel):
     injection: InjectionPolicy | None = None
     cache: Any = None
     detect_language: Any = "auto"
+    answer_language: str | None = None
 
     def __init__(self, **fields: Any) -> None:
         check_names(fields, type(self).model_fields, "setting")
@@ -147,6 +153,18 @@ class Settings(BaseModel):
         raise ValueError(
             f"must be 'auto', True, False or a detector fn(text) -> code, got {value!r}"
         )
+
+    @field_validator("answer_language", mode="before")
+    @classmethod
+    def _answer_language(cls, value: Any) -> Any:
+        if value is None:
+            return None
+        code = re.split(r"[-_]", value.strip().lower())[0] if isinstance(value, str) else ""
+        if not re.fullmatch(r"[a-z]{2,3}", code):
+            raise ValueError(
+                f"must be a language code such as 'cs', 'en' or 'pt-BR', or None, got {value!r}"
+            )
+        return code
 
     @field_validator("selector_options")
     @classmethod

@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from polypick.core.gateway import Gateway
+from polypick.core.language import same_language
 from polypick.core.protocol import ChatModel, ModelRequest, Stage
 from polypick.core.retry import RetryPolicy
 from polypick.core.trace import Recorder
@@ -44,6 +45,7 @@ __all__ = [
     "Verdict",
     "best_index",
     "fallback_index",
+    "faithful",
     "flagged",
     "missing_members",
     "not_a_selector",
@@ -79,9 +81,10 @@ class Selector(ABC):
             ``BestOfN`` supplies one (the sampled model itself when no judge is given).
         handles_tool_calls: whether it can choose among candidates that call tools; when
             ``False`` (default) such candidates are chosen by a vote on their calls instead.
-        language_fidelity: whether a candidate detected in another language than the prompt
-            must never win over one in the prompt's language; ``True`` makes ``BestOfN``
-            detect the candidates' languages and enforce it around :meth:`select`.
+        language_fidelity: whether a candidate confidently detected in another language than
+            the expected answer language must never win over one in that language (see
+            :func:`best_index`); ``True`` makes ``BestOfN`` detect the candidates' languages
+            and enforce it around :meth:`select`.
         reads_candidates: whether a model reads the candidates' text while selecting (a judge,
             a reward model), which makes screening them for text aimed at the judge worthwhile;
             by default, whenever :attr:`needs_judge`.
@@ -146,7 +149,13 @@ class SelectionContext:
         llm: the sampled model (X-MBR draws its evidence from it).
         judge: the judge model, for selectors that need one.
         gateway: the call's gateway; every model call goes through it (:meth:`ask`).
-        language: the prompt's language (ISO 639-1), or ``None``.
+        language: the language the answer is expected in (ISO 639-1), or ``None``: the prompt's,
+            unless the settings or an instruction in the prompt name another.
+        prompt_language: the prompt's detected language, when it was told apart from
+            ``language``; ``language_source``: how ``language`` was decided
+            (:data:`~polypick.core.answer_language.AnswerSource`).
+        detector: the call's language detector, for selectors that check text they generate
+            (X-MBR's evidence); ``None`` when detection is off.
         context: the call's ``context`` (see :class:`~polypick.core.protocol.ModelRequest`).
         recorder, policy, deadline: build a gateway when none is given.
     """
@@ -161,13 +170,19 @@ class SelectionContext:
         gateway: Gateway | None = None,
         language: str | None = None,
         context: object = None,
+        prompt_language: str | None = None,
+        language_source: str | None = None,
+        detector: Callable[[str], str | None] | None = None,
         recorder: Recorder | None = None,
         policy: RetryPolicy | None = None,
         deadline: float | None = None,
     ) -> None:
         self.prompt = tuple(prompt)
         self.language = language
-        """The prompt's detected language (ISO 639-1), or ``None``."""
+        """The expected answer language (ISO 639-1), or ``None``."""
+        self.prompt_language = prompt_language
+        self.language_source = language_source
+        self.detector = detector
         self.candidates = tuple(candidates)
         self.llm = llm
         self.judge = judge
@@ -201,6 +216,9 @@ class SelectionContext:
             gateway=self.gateway,
             language=self.language,
             context=self.context,
+            prompt_language=self.prompt_language,
+            language_source=self.language_source,
+            detector=self.detector,
         )
 
     async def ask(
@@ -256,8 +274,27 @@ def fallback_index(candidates: Sequence[Candidate]) -> int:
 
 
 def off_language(candidate: Candidate, language: str | None) -> bool:
-    """Whether ``candidate`` is known to be written in another language than ``language``."""
-    return language is not None and candidate.language not in (None, language)
+    """Whether ``candidate`` is confidently detected in another language than ``language``
+    (an undetected candidate, ``language=None``, is not: nothing is known against it; nor is
+    one detected in a language the detector confuses with it, see ``same_language``)."""
+    detected = candidate.language
+    return language is not None and detected is not None and not same_language(detected, language)
+
+
+def faithful(
+    indices: Sequence[int], candidates: Sequence[Candidate], language: str | None
+) -> list[int]:
+    """The ``indices`` that language fidelity lets compete: all but the off-language ones —
+    provided one of them is confidently in ``language``. When none is, the penalty has nothing
+    to protect and would only hand the win to whatever the detector could not read (garbled
+    text, a bare number), so every one competes."""
+    if language is None or not any(_matches(candidates[i], language) for i in indices):
+        return list(indices)
+    return [i for i in indices if not off_language(candidates[i], language)]
+
+
+def _matches(candidate: Candidate, language: str) -> bool:
+    return candidate.language is not None and same_language(candidate.language, language)
 
 
 def flagged(candidate: Candidate) -> bool:
@@ -272,14 +309,16 @@ def best_index(
 ) -> int | None:
     """The highest-scoring candidate; ties go to the greedy candidate, then the earliest.
 
-    Language fidelity: given the prompt's ``language``, a candidate detected in another language
-    never beats one in the prompt's language (or of unknown language) that has a score; it can
-    still win when nothing else was scored. ``None`` when no candidate has a score (NaN counts
-    as none).
+    Language fidelity, given the expected answer ``language``: when some scored candidate is
+    confidently in ``language``, candidates confidently detected in another language cannot
+    win; the scored ones in ``language`` and the undetected ones compete on their scores alone,
+    so an undetected candidate never beats a confident match because of the penalty. When no
+    scored candidate is confidently in ``language``, nothing is penalised
+    (:func:`faithful`). ``None`` when no candidate has a score (NaN counts as none).
     """
     scored = [(s, i) for i, s in enumerate(scores) if s is not None and not math.isnan(s)]
-    faithful = [(s, i) for s, i in scored if not off_language(candidates[i], language)]
-    scored = faithful or scored
+    allowed = set(faithful([i for _, i in scored], candidates, language))
+    scored = [(s, i) for s, i in scored if i in allowed]
     if not scored:
         return None
     top = max(s for s, _ in scored)
@@ -309,7 +348,7 @@ def penalise_flagged(
 
     Then the winner is the best unflagged candidate by the verdict's own scores, with
     :func:`best_index`'s rules — so the order is: unflagged first, then (given ``language``)
-    in the prompt's language, then the highest score, then greedy, then earliest. If no
+    language fidelity, then the highest score, then greedy, then earliest. If no
     unflagged candidate has a score, the same rules choose among the unflagged ones as if all
     scored alike, and the verdict is marked as a fallback. Scores are left as they are.
     """

@@ -34,8 +34,8 @@ from polypick.selectors.base import (
     Selector,
     Verdict,
     best_index,
+    faithful,
     fallback_index,
-    off_language,
 )
 from polypick.selectors.pairwise import gather_limited, prefer
 
@@ -105,11 +105,11 @@ class TournamentSelector(Selector):
         candidates = context.candidates
         entrants = list(range(len(candidates)))
         if self.language_fidelity:
-            faithful = [i for i in entrants if not off_language(candidates[i], context.language)]
-            if faithful and len(faithful) < len(entrants):
-                excluded = sorted(set(entrants) - set(faithful))
+            kept = faithful(entrants, candidates, context.language)
+            if len(kept) < len(entrants):
+                excluded = sorted(set(entrants) - set(kept))
                 context.recorder.event("tournament.excluded", candidates=excluded)
-                entrants = faithful
+                entrants = kept
         if self.format == "knockout":
             scores, winner, decided = await self._knockout(context, entrants)
         else:

@@ -19,6 +19,12 @@ N(N-1) + 2NM calls with both orders, N(N-1)/2 + NM with one — 50 / 25 for N = 
 336 / 168 for N = 16, M = 3. All are selection usage. If the translation or every evidence call
 fails, X-MBR degrades to plain MBR (``xmbr.degraded`` in the trace). The translated prompt and
 the evidence are recorded (``xmbr.translate``, ``xmbr.evidence``).
+
+The evidence is checked: a sample confidently detected in another language than the pivot (a
+small model asked in English may still answer in Spanish) is drawn once more, with a fresh seed,
+and dropped if it is still in the wrong language (``xmbr.evidence.dropped`` in the trace); at
+most M more evidence calls. Without language detection (``detect_language=False``) nothing is
+checked.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
+from polypick.core.language import same_language
 from polypick.core.types import Message, SamplingParams, prompt_text
 from polypick.errors import ConfigurationError, InvalidResponseError
 from polypick.selectors.base import SelectionContext, Selector, Verdict
@@ -146,6 +153,26 @@ class XMBRSelector(Selector):
         messages = list(context.prompt)
         last = max(i for i, m in enumerate(messages) if m.role == "user")
         messages[last] = Message(role="user", content=translated)
+        texts = await self._draw(context, messages, range(self.evidence))
+        wrong = self._wrong_language(context, texts, pivot)
+        if wrong:  # evidence in the wrong language vouches for nothing: draw those once more
+            kept = [t for k, t in enumerate(texts) if k not in wrong]
+            offset = self.evidence  # fresh seeds, past the first draw's
+            redrawn = await self._draw(context, messages, range(offset, offset + len(wrong)))
+            still = self._wrong_language(context, redrawn, pivot)
+            dropped = [texts[k] for k in sorted(wrong)] + [redrawn[k] for k in sorted(still)]
+            texts = kept + [t for k, t in enumerate(redrawn) if k not in still]
+            context.recorder.event(
+                "xmbr.evidence.dropped", pivot=pivot, redrawn=len(wrong), dropped=dropped
+            )
+        context.recorder.event("xmbr.evidence", pivot=pivot, requested=self.evidence, texts=texts)
+        if not texts:
+            context.recorder.event("xmbr.degraded", reason="no evidence in the pivot language")
+        return texts
+
+    async def _draw(
+        self, context: SelectionContext, messages: list[Message], seeds: range
+    ) -> list[str]:
         replies = await asyncio.gather(
             *(
                 context.ask(
@@ -155,14 +182,22 @@ class XMBRSelector(Selector):
                     label="xmbr.evidence",
                     stage="evidence",
                 )
-                for k in range(self.evidence)
+                for k in seeds
             )
         )
-        texts = [r.text for r in replies if r is not None and r.text.strip()]
-        context.recorder.event("xmbr.evidence", pivot=pivot, requested=self.evidence, texts=texts)
-        if not texts:
-            context.recorder.event("xmbr.degraded", reason="every evidence sample failed")
-        return texts
+        return [r.text for r in replies if r is not None and r.text.strip()]
+
+    @staticmethod
+    def _wrong_language(context: SelectionContext, texts: list[str], pivot: str) -> set[int]:
+        """The evidence confidently detected in another language than ``pivot`` (none when
+        the call detects no languages; undetected evidence, such as a bare number, is kept)."""
+        detect = context.detector
+        if detect is None:
+            return set()
+        found = [detect(text) for text in texts]
+        return {
+            k for k, code in enumerate(found) if code is not None and not same_language(code, pivot)
+        }
 
     async def _pivot_prompt(self, context: SelectionContext, pivot: str) -> str | None:
         source = prompt_text(context.prompt)
