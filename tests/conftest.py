@@ -106,3 +106,14 @@ def llama_server(model_path: Path, llama_server_log: Path) -> Iterator[str]:
     """llama-cpp-python's OpenAI-compatible server with the embedded model; yields its URL."""
     with start_llama_server(model_path, llama_server_log) as url:
         yield url
+
+
+@pytest.fixture(autouse=True)
+def _forget_learnt_parameters() -> Iterator[None]:
+    """Every test starts with nothing learnt about servers: a fake server's port may be reused
+    by a later test's server, which must not inherit what the first one's errors taught."""
+    from polypick.providers.model_profiles import learned
+
+    learned.forget()
+    yield
+    learned.forget()

@@ -57,7 +57,7 @@ def test_no_package_imports_another_packages_private_modules() -> None:
 
 
 def test_selector_members_are_never_probed_with_getattr() -> None:
-    members = {*SELECTOR_MEMBERS, "planned_calls", "reads_candidates"}
+    members = {*SELECTOR_MEMBERS, "planned_calls", "reads_candidates", "needs_logprobs"}
     found = [
         f"{name}:{node.lineno}"
         for name, tree in modules()

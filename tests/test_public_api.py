@@ -12,8 +12,9 @@ PUBLIC = {
     "polypick": [
         "BatchError", "BestOfN", "Budget", "CallPlan", "Candidate", "ChatModel", "ChopsSelector",
         "Completion",
-        "ConfigurationError", "ErrorInfo", "Hedged", "JudgeSelector", "MBRSelector",
-        "MajoritySelector", "Message", "ModelRequest", "PolypickError", "TournamentSelector",
+        "ConfigurationError", "ErrorInfo", "Hedged", "JudgeSelector", "Logprobs", "MBRSelector",
+        "MajoritySelector", "Message", "ModelRequest", "PolypickError", "Pool", "PoolMember",
+        "Reasoning", "TournamentSelector",
         "WeightedMajoritySelector", "XMBRSelector", "ToolCall",
         "ProviderError", "RetryPolicy", "RewardSelector", "SamplingParams", "SamplingPlan",
         "Selection", "SelectionFailure", "Selector", "Settings", "Stage", "Temperature",
@@ -29,8 +30,9 @@ PUBLIC = {
         "TooFewCandidatesError", "UnknownNameError",
     ],
     "polypick.providers": [
-        "ADAPTER_GROUP", "AnthropicChat", "ChatModel", "LocalChat", "ModelSpec", "OpenAIChat",
-        "RewardEndpoint", "providers", "register_adapter", "resolve_model",
+        "ADAPTER_GROUP", "AnthropicChat", "ChatModel", "LocalChat", "ModelProfile", "ModelSpec",
+        "OpenAIChat", "RewardEndpoint", "SamplingRules", "providers", "register_adapter",
+        "register_profile", "resolve_model",
     ],
     "polypick.selectors": [
         "AnswerExtractor", "ChopsSelector", "JudgeSelector", "MBRSelector", "MajoritySelector",
@@ -43,9 +45,9 @@ PUBLIC = {
     ],
     "polypick.testing": ["Reply", "ScriptedCall", "ScriptedChat"],
     "polypick.testing.servers": [
-        "FakeAnthropicBatchServer", "FakeAnthropicServer", "FakeBatch", "FakeOpenAIBatchServer",
-        "FakeOpenAIServer", "FakeRewardServer", "Fault", "ItemRule", "RequestRecord", "Responder",
-        "ToolCaller",
+        "ClaudeRules", "FakeAnthropicBatchServer", "FakeAnthropicServer", "FakeBatch",
+        "FakeOpenAIBatchServer", "FakeOpenAIServer", "FakeRewardServer", "Fault", "ItemRule",
+        "ModelRules", "RequestRecord", "Responder", "ToolCaller", "reasoning_model",
     ],
     "polypick.cache": [
         "CACHED", "CacheSpec", "CacheStats", "CachedChat", "SampleCache", "cache_scope",

@@ -11,12 +11,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # the names below, for type checkers; at run time they load on use
     from polypick.core.profiles import TemperatureProfile
     from polypick.core.protocol import ChatModel, ModelRequest, Stage
+    from polypick.core.reasoning import Reasoning
     from polypick.core.retry import RetryPolicy
     from polypick.core.sampling import Hedged, SamplingPlan, Temperature, Temperatures
     from polypick.core.types import (
         Candidate,
         Completion,
         ErrorInfo,
+        Logprobs,
         Message,
         SamplingParams,
         Selection,
@@ -28,6 +30,7 @@ if TYPE_CHECKING:  # the names below, for type checkers; at run time they load o
     )
     from polypick.engine.bestofn import BestOfN
     from polypick.engine.plan import Budget, CallPlan
+    from polypick.engine.pool import Pool, PoolMember
     from polypick.engine.rerank import aselect, select
     from polypick.engine.settings import Settings
     from polypick.errors import (
@@ -64,12 +67,16 @@ __all__ = [
     "ErrorInfo",
     "Hedged",
     "JudgeSelector",
+    "Logprobs",
     "MBRSelector",
     "MajoritySelector",
     "Message",
     "ModelRequest",
     "PolypickError",
+    "Pool",
+    "PoolMember",
     "ProviderError",
+    "Reasoning",
     "RetryPolicy",
     "RewardSelector",
     "SamplingParams",
@@ -108,12 +115,16 @@ _LAZY = {
     "ErrorInfo": "polypick.core.types",
     "Hedged": "polypick.core.sampling",
     "JudgeSelector": "polypick.selectors",
+    "Logprobs": "polypick.core.types",
     "MBRSelector": "polypick.selectors",
     "MajoritySelector": "polypick.selectors",
     "Message": "polypick.core.types",
     "ModelRequest": "polypick.core.protocol",
     "PolypickError": "polypick.errors",
+    "Pool": "polypick.engine.pool",
+    "PoolMember": "polypick.engine.pool",
     "ProviderError": "polypick.errors",
+    "Reasoning": "polypick.core.reasoning",
     "RetryPolicy": "polypick.core.retry",
     "RewardSelector": "polypick.selectors",
     "SamplingParams": "polypick.core.types",

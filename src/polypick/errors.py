@@ -136,7 +136,11 @@ class ProviderTimeoutError(ProviderError):
 
 
 class ProviderStatusError(ProviderError):
-    """The server answered with an HTTP error status."""
+    """The server answered with an HTTP error status.
+
+    ``param`` and ``code`` are what the error body says, when it says (OpenAI's error object
+    names the rejected parameter and why: ``"unsupported_value"``, ``"unsupported_parameter"``).
+    """
 
     def __init__(
         self,
@@ -145,8 +149,13 @@ class ProviderStatusError(ProviderError):
         status_code: int,
         provider: str = "",
         retry_after: float | None = None,
+        param: str | None = None,
+        code: str | None = None,
     ) -> None:
         self.status_code = status_code
+        self.param = param
+        self.code = code
+        self.detail = message
         super().__init__(
             f"HTTP {status_code}: {message}", provider=provider, retry_after=retry_after
         )

@@ -66,7 +66,9 @@ class CachedChat(ChatModelWrapper):
         """Answer from the cache where it can, from the model for the rest (in ordinal order)."""
         messages, params, n = request.messages, request.params, request.n
         context = context_identity(request.context)
-        key = request_key(self.identity, messages, params, request.json_schema, context)
+        key = request_key(
+            self.identity, messages, params, request.json_schema, context, request.logprobs
+        )
         log = current_log() or self._log
         ordinals = log.claim(key, n)
         answered: dict[int, Completion] = {}

@@ -54,11 +54,14 @@ def request_key(
     params: SamplingParams,
     json_schema: Mapping[str, Any] | None = None,
     context: Mapping[str, Any] | None = None,
+    logprobs: int | None = None,
 ) -> str:
     """The hex SHA-256 key of one request; equal requests always give equal keys.
 
     ``context`` is what the request's call context states about itself (the tools bound to a
-    LangChain call, say: see :func:`context_identity`)."""
+    LangChain call, say: see :func:`context_identity`). ``logprobs`` is the token
+    log-probabilities the request asks for: a completion stored without them must not answer a
+    request that reads them."""
     document: dict[str, Any] = {
         "v": KEY_VERSION,
         "model": identity,
@@ -68,6 +71,8 @@ def request_key(
     }
     if context:
         document["context"] = context
+    if logprobs is not None:
+        document["logprobs"] = logprobs
     return hashlib.sha256(canonical_json(document).encode()).hexdigest()
 
 

@@ -13,6 +13,7 @@ looks inside wrappers such as a cache or a tracer).
 :class:`Continuation`        continues a partial answer (step-wise search)
 :class:`BatchSubmission`     a provider batch API (half price, asynchronous)
 :class:`TokenLogprobs`       token log-probabilities on completions
+:class:`SamplingDefaults`    its own sampling plan when the caller chose none (reasoning models)
 :class:`PromptCaching`       the provider caches long shared prompt prefixes
 :class:`RemoteScorer`        (scorers, not models) every score is one request to a server
 ==========================  =====================================================================
@@ -29,6 +30,7 @@ from polypick.core.types import SamplingParams, Step
 if TYPE_CHECKING:
     from polypick.core.batching import BatchBackend
     from polypick.core.retry import RetryPolicy
+    from polypick.core.sampling import SamplingPlan
 
 __all__ = [
     "BatchSubmission",
@@ -38,13 +40,16 @@ __all__ = [
     "MultiSample",
     "PromptCaching",
     "RemoteScorer",
+    "SamplingDefaults",
     "TokenLogprobs",
     "ValidatesParams",
     "Wrapper",
     "cache_identity",
     "capability",
     "default_max_tokens",
+    "default_sampling",
     "max_n",
+    "token_logprobs",
     "validate",
 ]
 
@@ -115,11 +120,24 @@ class BatchSubmission(Protocol):
 
 @runtime_checkable
 class TokenLogprobs(Protocol):
-    """Returns token log-probabilities when a request asks for them (``request.logprobs``)."""
+    """Returns token log-probabilities when a request asks for them (``request.logprobs``):
+    on each completion, as :class:`~polypick.core.types.Logprobs`."""
 
     @property
-    def max_top_logprobs(self) -> int:
-        """The most alternatives per token it can return (``0``: the chosen token's only)."""
+    def max_top_logprobs(self) -> int | None:
+        """The most alternatives per token it can return (``0``: the chosen token's only;
+        ``None``: none at all, e.g. a reasoning model behind a backend that has them)."""
+        ...
+
+
+@runtime_checkable
+class SamplingDefaults(Protocol):
+    """Has a sampling plan of its own, used when the caller chose none."""
+
+    def default_sampling(self) -> SamplingPlan | None:
+        """The plan for this model when ``sampling`` is left at its default; ``None``: the
+        library's default (hedged sampling). Reasoning models, whose temperature is fixed,
+        answer with a :class:`~polypick.core.reasoning.Reasoning` plan."""
         ...
 
 
@@ -177,6 +195,19 @@ def validate(model: object, params: SamplingParams) -> None:
     found = capability(model, ValidatesParams)
     if found is not None:
         found.validate(params)
+
+
+def token_logprobs(model: object) -> int | None:
+    """The most alternatives per token ``model`` returns, ``0`` for the chosen tokens' only, or
+    ``None`` when it gives no token log-probabilities."""
+    found = capability(model, TokenLogprobs)
+    return None if found is None else found.max_top_logprobs
+
+
+def default_sampling(model: object) -> SamplingPlan | None:
+    """``model``'s own sampling plan for callers that chose none, if it has one."""
+    found = capability(model, SamplingDefaults)
+    return None if found is None else found.default_sampling()
 
 
 def default_max_tokens(model: object) -> int | None:

@@ -8,7 +8,8 @@ deadline, traced and accounted the same way:
 - **deadline** — a call never outlives the call's deadline; one that would start after it is not
   sent at all, and one the deadline cuts is billed for the attempts it sent;
 - **usage** — every call's requests and tokens go to its stage's account: ``generation`` for
-  samples and revisions, ``selection`` for everything a selector or verifier asks;
+  samples and revisions, ``selection`` for everything a selector or verifier asks; model calls
+  are also counted per model (``by_model``), so a pool's or a judge's share is known;
 - **cache** — completions a cache wrapper answered (``Completion.cached``) are not billed again:
   their tokens, and a request answered whole, are counted as ``saved`` instead;
 - **tracing** — ``{label}.retry`` events, and the trace's ``cache.saved`` summary.
@@ -83,6 +84,7 @@ class Gateway:
         self.deadline = deadline
         self.usage: dict[Account, Usage] = {"generation": Usage(), "selection": Usage()}
         self.saved: dict[Account, Usage] = {"generation": Usage(), "selection": Usage()}
+        self.by_model: dict[str, Usage] = {}
 
     def remaining(self) -> float | None:
         """Seconds left before the deadline (``None``: no deadline)."""
@@ -110,12 +112,20 @@ class Gateway:
         sent = 0 if completions and all(c.cached for c in completions) else outcome.sent
         if sent != outcome.sent:
             self.saved[account] += Usage(requests=outcome.sent)
-        self.bill(account, sent, completions)
+        self.bill(account, sent, completions, model=model.name)
         return CallOutcome(outcome.value, outcome.error, outcome.attempts, sent, outcome.latency_s)
 
-    def bill(self, account: Account, requests: int, completions: Sequence[Completion]) -> None:
-        """Count ``requests`` and the completions' tokens; cached completions count as saved."""
-        prompt = completion_tokens = 0
+    def bill(
+        self,
+        account: Account,
+        requests: int,
+        completions: Sequence[Completion],
+        *,
+        model: str | None = None,
+    ) -> None:
+        """Count ``requests`` and the completions' tokens (also under ``model``'s name, when
+        given); cached completions count as saved."""
+        prompt = completion_tokens = reasoning = 0
         saved: list[Usage] = []
         for completion in completions:
             if completion.cached:
@@ -123,13 +133,17 @@ class Gateway:
             else:
                 prompt += completion.usage.prompt_tokens
                 completion_tokens += completion.usage.completion_tokens
+                reasoning += completion.usage.reasoning_tokens
         if requests or prompt or completion_tokens:
-            total = self.usage[account]
-            self.usage[account] = Usage(
-                requests=total.requests + requests,
-                prompt_tokens=total.prompt_tokens + prompt,
-                completion_tokens=total.completion_tokens + completion_tokens,
+            billed = Usage(
+                requests=requests,
+                prompt_tokens=prompt,
+                completion_tokens=completion_tokens,
+                reasoning_tokens=reasoning,
             )
+            self.usage[account] += billed
+            if model is not None:
+                self.by_model[model] = self.by_model.get(model, Usage()) + billed
         if saved:
             self.saved[account] = sum(saved, self.saved[account])
 

@@ -1,7 +1,7 @@
 """Sampling plans: which decoding parameters each of the N samples gets.
 
 A plan is pure: ``plan(n, language)`` returns N :class:`SamplingParams` and touches no model.
-Plans are chosen by name (``"hedged"``, ``"greedy"``), by temperature (``0.7`` or
+Plans are chosen by name (``"hedged"``, ``"greedy"``, ``"reasoning"``), by temperature (``0.7`` or
 ``[0.3, 0.7, 1.0]``), by :class:`~polypick.core.profiles.TemperatureProfile` (hedged sampling at
 the profile's temperature for the prompt's language) or as configured objects
 (``Hedged(temperature=0.9, min_p=0.05)``, ``Hedged(task="translation")``).
@@ -246,11 +246,23 @@ def _from_string(spec: str) -> SamplingPlan:
     text = spec.strip().lower()
     if text in _NAMED:
         return _NAMED[text]
+    if text in ("reasoning", "reasoning-hedged"):  # defined beside the other plans' base
+        from polypick.core.reasoning import Reasoning
+
+        return Reasoning(hedged=text == "reasoning-hedged")
     try:
         values = [float(part) for part in text.split(",")]
     except ValueError:
         raise UnknownNameError(
-            "sampling", spec, [*_NAMED, "a temperature like 0.7", "a list like 0.3,0.7,1.0"]
+            "sampling",
+            spec,
+            [
+                *_NAMED,
+                "reasoning",
+                "reasoning-hedged",
+                "a temperature like 0.7",
+                "a list like 0.3,0.7,1.0",
+            ],
         ) from None
     if len(values) == 1:
         return Temperature(temperature=values[0])

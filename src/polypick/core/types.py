@@ -10,7 +10,15 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, cast
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializationInfo,
+    SerializerFunctionWrapHandler,
+    computed_field,
+    model_serializer,
+)
 
 from polypick.errors import ConfigurationError
 
@@ -20,6 +28,7 @@ __all__ = [
     "Candidate",
     "Completion",
     "ErrorInfo",
+    "Logprobs",
     "Message",
     "PromptInput",
     "SamplingParams",
@@ -104,7 +113,15 @@ def _to_message(item: Message | Mapping[str, Any]) -> Message:
 
 
 class SamplingParams(_Frozen):
-    """The decoding parameters of one sample. ``temperature == 0`` means greedy decoding."""
+    """The decoding parameters of one sample. ``temperature == 0`` means greedy decoding.
+
+    ``max_tokens`` caps what the model writes: for reasoning models that includes their
+    reasoning (OpenAI's ``max_completion_tokens``), except with a thinking budget, which
+    Anthropic's backend adds on top. ``reasoning_effort`` asks a reasoning model to think more
+    or less (``"low"``, ``"medium"``, ``"high"`` ...; ``"none"``: not at all); backends without
+    reasoning controls refuse it. ``prompt_variant`` is an instruction added to the system
+    prompt of this sample only (prompt-variant diversity).
+    """
 
     temperature: float = Field(ge=0.0)
     top_p: float | None = Field(default=None, gt=0.0, le=1.0)
@@ -112,6 +129,21 @@ class SamplingParams(_Frozen):
     seed: int | None = None
     max_tokens: int | None = Field(default=None, ge=1)
     stop: tuple[str, ...] = ()
+    reasoning_effort: str | None = Field(default=None, min_length=1)
+    prompt_variant: str | None = Field(default=None, min_length=1)
+
+    @model_serializer(mode="wrap")
+    def _without_unset_additions(
+        self, handler: SerializerFunctionWrapHandler, info: SerializationInfo
+    ) -> Any:
+        # Fields added after the first release are left out while unset, so cache keys and
+        # stored results written before them still match what is written now.
+        data = handler(self)
+        if isinstance(data, dict):
+            for name in _ADDED_PARAMS:
+                if data.get(name) is None:
+                    data.pop(name, None)
+        return data
 
     @property
     def greedy(self) -> bool:
@@ -121,12 +153,21 @@ class SamplingParams(_Frozen):
         return self.model_copy(update={"seed": None})
 
 
+_ADDED_PARAMS = ("reasoning_effort", "prompt_variant")
+
+
 class Usage(_Record):
-    """Requests sent and tokens billed."""
+    """Requests sent and tokens billed.
+
+    ``reasoning_tokens`` is the part of ``completion_tokens`` a reasoning model spent thinking
+    (billed as output, never shown as the answer); it is already counted in
+    ``completion_tokens`` and ``total_tokens``.
+    """
 
     requests: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    reasoning_tokens: int = 0
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -138,14 +179,20 @@ class Usage(_Record):
             requests=self.requests + other.requests,
             prompt_tokens=self.prompt_tokens + other.prompt_tokens,
             completion_tokens=self.completion_tokens + other.completion_tokens,
+            reasoning_tokens=self.reasoning_tokens + other.reasoning_tokens,
         )
 
 
 class UsageReport(_Record):
-    """Usage of one call, split between generating candidates and selecting among them."""
+    """Usage of one call, split between generating candidates and selecting among them.
+
+    ``by_model`` is each model's share of the total (samples and selection-stage calls alike),
+    by model name: the breakdown of a pool of models, or of a sampled model and its judge.
+    """
 
     generation: Usage = Usage()
     selection: Usage = Usage()
+    by_model: dict[str, Usage] = Field(default_factory=dict)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -165,15 +212,65 @@ class ToolCall(_Record):
         return self.name + json.dumps(self.arguments, sort_keys=True, ensure_ascii=False)
 
 
+class Logprobs(_Record):
+    """Token log-probabilities of one answer, position by position (natural log).
+
+    Column-wise, so a selector reads them as arrays: ``logprobs[i]`` is the log-probability of
+    ``tokens[i]``, the token the model chose at position ``i``; ``top_logprobs[i]`` holds the
+    ``k`` most likely tokens at that position (``top_tokens[i]``), most likely first — the chosen
+    token among them when it is one of the ``k``. Servers may return fewer than ``k`` at a
+    position, so rows can be shorter. Values are the model's own distribution, before
+    temperature or truncation (what OpenAI, vLLM and llama.cpp report); a probability too small
+    to report is ``-9999.0``, as in OpenAI's API. Two parts of one answer (streamed chunks)
+    join with ``+``.
+    """
+
+    tokens: tuple[str, ...] = ()
+    logprobs: tuple[float, ...] = ()
+    top_tokens: tuple[tuple[str, ...], ...] = ()
+    top_logprobs: tuple[tuple[float, ...], ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __add__(self, other: Logprobs) -> Logprobs:
+        return Logprobs(
+            tokens=self.tokens + other.tokens,
+            logprobs=self.logprobs + other.logprobs,
+            top_tokens=self.top_tokens + other.top_tokens,
+            top_logprobs=self.top_logprobs + other.top_logprobs,
+        )
+
+    @property
+    def k(self) -> int:
+        """The most alternatives given at any position (``0``: the chosen tokens' only)."""
+        return max((len(row) for row in self.top_logprobs), default=0)
+
+    @property
+    def text(self) -> str:
+        """The chosen tokens joined: the text they cover."""
+        return "".join(self.tokens)
+
+
 class Completion(_Record):
     """What a provider returns for one choice of one request; ``text`` may be empty when the
-    model answered with tool calls."""
+    model answered with tool calls.
+
+    ``reasoning`` is what a reasoning model wrote before its answer (OpenAI-compatible servers'
+    ``reasoning_content``, Anthropic's thinking blocks), kept apart from ``text`` so that no
+    judge reads it; ``reasoning_blocks`` are the provider's own thinking blocks, signatures
+    intact, for a caller to pass back unchanged in a tool-use turn. ``logprobs`` are there when
+    the request asked for them and the backend gives them.
+    """
 
     text: str
     tool_calls: tuple[ToolCall, ...] = ()
     finish_reason: str | None = None
     usage: Usage = Usage()
     model: str | None = None
+    reasoning: str | None = None
+    reasoning_blocks: tuple[dict[str, Any], ...] = ()
+    logprobs: Logprobs | None = None
     cached: bool = Field(
         default=False,
         description="served from a sample cache (polypick.cache), not drawn from the model now; "
@@ -205,7 +302,9 @@ class Candidate(_Record):
     ``usage`` is this sample's share of its request: when one request returned several choices,
     the prompt tokens (billed once) sit on the first of them and the completion tokens are
     spread over all, so summing candidates always gives the billed total. ``request`` numbers
-    the request that produced the sample, so shared requests are visible.
+    the request that produced the sample, so shared requests are visible. ``model`` names the
+    model that drew it (pools mix several). ``reasoning``, ``reasoning_blocks`` and
+    ``logprobs`` are the completion's (see :class:`Completion`): judges read ``text`` only.
     """
 
     text: str
@@ -213,6 +312,7 @@ class Candidate(_Record):
     params: SamplingParams | None = Field(
         default=None, description="how it was sampled; None for candidates given to select()"
     )
+    model: str | None = Field(default=None, description="the model that drew it")
     greedy: bool = False
     sample: int = Field(default=0, description="position in the sampling plan")
     request: int | None = Field(default=None, description="which request produced this sample")
@@ -225,6 +325,9 @@ class Candidate(_Record):
     flags: tuple[str, ...] = Field(
         default=(), description="what checks found, e.g. 'injection' for text aimed at the judge"
     )
+    reasoning: str | None = Field(default=None, description="never shown to a judge")
+    reasoning_blocks: tuple[dict[str, Any], ...] = ()
+    logprobs: Logprobs | None = None
 
     @computed_field  # type: ignore[prop-decorator]
     @property

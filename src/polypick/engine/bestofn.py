@@ -14,11 +14,9 @@ from types import TracebackType
 from typing import Any
 
 from polypick.core.call import call_scope
-from polypick.core.capabilities import default_max_tokens, max_n, validate
 from polypick.core.deadline import deadline_at
 from polypick.core.gateway import Gateway
 from polypick.core.protocol import ChatModel
-from polypick.core.sampling import depends_on_language
 from polypick.core.sync import run_sync
 from polypick.core.trace import Recorder
 from polypick.core.types import (
@@ -31,8 +29,8 @@ from polypick.core.types import (
     to_messages,
 )
 from polypick.engine.components import Components, resolve_components
-from polypick.engine.plan import CallPlan, make_plan
-from polypick.engine.sampler import Sampler
+from polypick.engine.plan import CallPlan
+from polypick.engine.pool import call_plan, sample_members
 from polypick.engine.selection import detect_languages, finish, run_selector
 from polypick.engine.settings import Settings
 from polypick.errors import BatchError, ConfigurationError, TooFewCandidatesError
@@ -51,10 +49,14 @@ class BestOfN:
 
     Args:
         llm: the model to sample: a spec (``"local"``, ``"openai:gpt-4o-mini"``,
-            ``"anthropic:MODEL"``) or a backend object such as ``OpenAIChat(...)``.
+            ``"anthropic:MODEL"``) or a backend object such as ``OpenAIChat(...)``; or a pool
+            of models, a list or a :class:`~polypick.Pool`, sampled concurrently (``n`` split
+            between them by share).
         n: how many candidates to sample.
         sampling: ``"hedged"`` (one greedy sample plus n-1 stochastic ones), ``"greedy"``,
-            a temperature, a list of temperatures, or a plan such as ``Hedged(min_p=0.05)``.
+            ``"reasoning"`` (reasoning efforts in turn), a temperature, a list of temperatures,
+            or a plan such as ``Hedged(min_p=0.05)``; left at its default, a model whose
+            temperature is fixed (OpenAI's reasoning models) samples with its own plan.
         selector: a name (``"chops"``, ``"judge"``, ``"mbr"``, ``"xmbr"``, ``"tournament"``,
             ``"majority"``, ``"weighted_majority"``, ``"reward"``), a selector object, or a
             reward function ``fn(prompt, candidate) -> float``. By default CHOPS when a judge
@@ -86,13 +88,12 @@ class BestOfN:
         changed = {k: v for k, v in given.items() if not _is_default(k, v)}
         self.settings = Settings.of(settings, **changed, **options)
         self.parts: Components = resolve_components(llm, self.settings)
-        self.plan = tuple(self.parts.sampling.plan(self.settings.n))
-        for params in self.plan:
-            validate(self.parts.llm, params)
+        self._plans = tuple(member.plan() for member in self.parts.members)
+        self.plan = tuple(params for plan in self._plans for params in plan)
 
     def __repr__(self) -> str:
         return (
-            f"BestOfN(llm={self.llm.name!r}, n={self.n}, sampling={self.sampling.name!r}, "
+            f"BestOfN(llm={self.parts.name!r}, n={self.n}, sampling={self.sampling.name!r}, "
             f"selector={self.selector.name!r})"
         )
 
@@ -119,13 +120,7 @@ class BestOfN:
 
     def plan_calls(self, messages: Sequence[Message], selector: Selector | None = None) -> CallPlan:
         """The cost plan for ``messages`` (the token bound grows with the prompt's length)."""
-        return make_plan(
-            messages,
-            self.plan,
-            selector or self.selector,
-            max_n(self.llm),
-            default_max_tokens(self.llm),
-        )
+        return call_plan(self.parts.members, self._plans, messages, selector or self.selector)
 
     def cost(self, prompt: PromptInput | None = None) -> CallPlan:
         """What one call will spend, before anything is sent: generation requests, selection
@@ -170,21 +165,23 @@ class BestOfN:
             language, _ = await detect_languages(detector, prompt_text(messages), [])
         # after detection: the detector's one-time load (about a second) must not eat the deadline
         gateway = Gateway(recorder, self.settings.retry, deadline_at(self.settings.deadline))
+        members = parts.members
         recorder.event(
             "sampling.start",
-            llm=self.llm.name,
+            llm=parts.name,
             n=self.n,
-            plan=self.sampling.name,
+            plan=", ".join(m.sampling.name for m in members),
             language=language,
         )
-        sampler = Sampler(self.llm, gateway, context=context)
-        samples = await sampler.sample(messages, self._plan(language))
+        samples, sample_errors = await sample_members(
+            members, self._plans_for(language), gateway, messages, context
+        )
         survivors = [c for c in samples if c.ok]
         failures = [c for c in samples if not c.ok]
         if len(survivors) < self.settings.min_candidates:
-            errors = [sampler.errors[c.sample] for c in failures]
+            errors = [sample_errors[c.sample] for c in failures]
             raise TooFewCandidatesError(
-                f"{len(survivors)} of {self.n} samples from {self.llm.name} succeeded; at least "
+                f"{len(survivors)} of {self.n} samples from {parts.name} succeeded; at least "
                 f"{self.settings.min_candidates} needed{_common_cause(errors)}",
                 errors,
             )
@@ -203,7 +200,7 @@ class BestOfN:
         verdict = await run_selector(self.selector, selection_context, screening)
         gateway.record_savings()
         return finish(
-            selection_context, verdict, selector=self.selector, llm=self.llm.name, failures=failures
+            selection_context, verdict, selector=self.selector, llm=parts.name, failures=failures
         )
 
     def _check_tokens(self, messages: Sequence[Message]) -> None:
@@ -223,13 +220,15 @@ class BestOfN:
                 "lower n or max_tokens, or raise the budget"
             )
 
-    def _plan(self, language: str | None) -> tuple[SamplingParams, ...]:
-        if language is None or not depends_on_language(self.sampling):
-            return self.plan
-        plan = tuple(self.sampling.plan(self.n, language))
-        for params in plan:  # a language profile may pick temperatures the provider rejects
-            validate(self.llm, params)
-        return plan
+    def _plans_for(self, language: str | None) -> tuple[tuple[SamplingParams, ...], ...]:
+        """Each member's plan for a prompt in ``language`` (a language profile may pick
+        temperatures a provider rejects: those plans are checked again)."""
+        if language is None:
+            return self._plans
+        return tuple(
+            member.plan(language) if member.uses_language else plan
+            for member, plan in zip(self.parts.members, self._plans, strict=True)
+        )
 
     async def abatch(
         self, prompts: Sequence[PromptInput], *, max_concurrency: int = 8

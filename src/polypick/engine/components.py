@@ -1,8 +1,8 @@
 """Turning :class:`~polypick.Settings` into the objects a call runs with.
 
-Every entry point resolves its settings here, once, so the sampled model, the judge, the
-selector (after any budget downgrade), the language detector, the injection policy and the
-cache wrappers are built the same way everywhere.
+Every entry point resolves its settings here, once, so the sampled models (one, or a pool's),
+their plans, the judge, the selector (after any budget downgrade), the language detector, the
+injection policy and the cache wrappers are built the same way everywhere.
 """
 
 from __future__ import annotations
@@ -14,11 +14,18 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from polypick.cache import SampleCache
 
-from polypick.core.capabilities import default_max_tokens, max_n
 from polypick.core.language import LanguageDetector, default_detector
 from polypick.core.protocol import ChatModel
 from polypick.core.sampling import SamplingPlan
-from polypick.engine.plan import apply_budget, make_plan
+from polypick.engine.plan import apply_budget
+from polypick.engine.pool import (
+    Member,
+    PoolMember,
+    as_pool,
+    call_plan,
+    member_logprobs,
+    member_sampling,
+)
 from polypick.engine.settings import Settings
 from polypick.errors import ConfigurationError
 from polypick.providers import ModelSpec, resolve_model
@@ -33,9 +40,10 @@ _AUTO_INJECTION = InjectionPolicy("penalise")
 
 @dataclass
 class Components:
-    """What a :class:`~polypick.BestOfN` runs with."""
+    """What a :class:`~polypick.BestOfN` runs with: ``members`` draw the candidates (one model,
+    or a pool's), ``llm`` is the first of them."""
 
-    llm: ChatModel
+    members: tuple[Member, ...]
     judge: ChatModel | None
     selector: Selector
     sampling: SamplingPlan
@@ -46,15 +54,28 @@ class Components:
     downgraded_from: str | None = None
     owned_cache: SampleCache | None = None
 
+    @property
+    def llm(self) -> ChatModel:
+        return self.members[0].llm
+
+    @property
+    def name(self) -> str:
+        """The sampled model's name; a pool's lists its models."""
+        if len(self.members) == 1:
+            return self.llm.name
+        return "pool(" + ", ".join(m.llm.name for m in self.members) + ")"
+
     def screen(self, selector: Selector) -> bool:
         """Whether candidates are screened for text aimed at the judge: when a model reads
         them, or when a policy was asked for explicitly."""
         return self.screen_always or selector.reads_candidates
 
     async def aclose(self) -> None:
-        await self.llm.aclose()
-        if self.judge is not None and self.judge is not self.llm:
-            await self.judge.aclose()
+        models = [m.llm for m in self.members]
+        if self.judge is not None:
+            models.append(self.judge)
+        for model in {id(m): m for m in models}.values():
+            await model.aclose()
         if self.owned_cache is not None:
             self.owned_cache.close()
 
@@ -70,19 +91,28 @@ def resolve_selector_spec(spec: Any, judge_given: bool, options: dict[str, Any])
 
 
 def resolve_components(llm: ModelSpec, settings: Settings) -> Components:
-    """Resolve ``settings`` for sampling ``llm`` (before any request is sent)."""
-    model = resolve_model(llm)
+    """Resolve ``settings`` for sampling ``llm`` — a model, or a pool of them (a list or a
+    :class:`~polypick.engine.pool.Pool`) — before any request is sent."""
+    pool = as_pool(llm)
+    specs = pool.members if pool is not None else (PoolMember(llm),)
+    counts = pool.allocate(settings.n) if pool is not None else [settings.n]
+    models = [resolve_model(spec.llm) for spec in specs]
     selector = resolve_selector_spec(
         settings.selector, settings.judge is not None, dict(settings.selector_options)
     )
+    call_given = "sampling" in settings.model_fields_set
+    plans = [  # the model's own plan when the caller chose none (reasoning models)
+        member_sampling(model, spec.sampling, settings.sampling, call_given)
+        for model, spec in zip(models, specs, strict=True)
+    ]
     downgraded_from = None
-    sampling: SamplingPlan = settings.sampling
     if settings.budget is not None:
-        plan = tuple(sampling.plan(settings.n))
+        drafts = [Member(m, k, p) for m, k, p in zip(models, counts, plans, strict=True)]
+        drafted = [tuple(d.sampling.plan(d.count)) for d in drafts]
         calls_only = settings.budget.model_copy(update={"max_tokens_total": None})  # per prompt
 
         def replan(candidate: Selector) -> Any:
-            return make_plan((), plan, candidate, max_n(model), default_max_tokens(model))
+            return call_plan(drafts, drafted, (), candidate)
 
         selector, planned = apply_budget(replan(selector), selector, calls_only, replan)
         downgraded_from = planned.downgraded_from
@@ -90,14 +120,18 @@ def resolve_components(llm: ModelSpec, settings: Settings) -> Components:
     if settings.judge is not None:
         judge = resolve_model(settings.judge)
     elif selector.needs_judge:
-        judge = model  # the model judges itself, sharing its connections
-    model, judge, owned = _cached(model, judge, settings.cache)
+        judge = models[0]  # the (first) model judges itself, sharing its connections
+    models, judge, owned = _cached(models, judge, settings.cache)
+    members = tuple(
+        Member(model, count, plan, member_logprobs(model, selector.needs_logprobs, selector.name))
+        for model, count, plan in zip(models, counts, plans, strict=True)
+    )
     detector, always = _detector(settings.detect_language)
     return Components(
-        llm=model,
+        members=members,
         judge=judge,
         selector=selector,
-        sampling=sampling,
+        sampling=plans[0] if len(plans) == 1 else settings.sampling,
         detector=detector,
         detect_always=always,
         injection=settings.injection or _AUTO_INJECTION,
@@ -119,11 +153,12 @@ def _detector(spec: Any) -> tuple[LanguageDetector | None, bool]:
 
 
 def _cached(
-    llm: ChatModel, judge: ChatModel | None, cache: Any
-) -> tuple[ChatModel, ChatModel | None, SampleCache | None]:
-    """``llm`` and ``judge`` answering from ``cache`` (a path opens a cache closed with them)."""
+    models: list[ChatModel], judge: ChatModel | None, cache: Any
+) -> tuple[list[ChatModel], ChatModel | None, SampleCache | None]:
+    """``models`` and ``judge`` answering from ``cache`` (a path opens a cache closed with
+    them); a judge that is one of the models shares its wrapper."""
     if cache is None:
-        return llm, judge, None
+        return models, judge, None
     from polypick.cache import CachedChat, SampleCache  # sqlite: loaded only when caching
 
     if isinstance(cache, SampleCache):
@@ -135,9 +170,8 @@ def _cached(
         raise ConfigurationError(
             f"cache must be a SampleCache or the path of its file, got {cache!r}"
         )
-    cached_llm = CachedChat(llm, store)
-    if judge is None:
-        return cached_llm, None, owned
-    if judge is llm:  # one wrapper: the stage of each request tells samples from judge calls
-        return cached_llm, cached_llm, owned
-    return cached_llm, CachedChat(judge, store), owned
+    wrapped = {id(m): CachedChat(m, store) for m in models}
+    if judge is not None and id(judge) not in wrapped:  # the stage tells samples from judging
+        wrapped[id(judge)] = CachedChat(judge, store)
+    cached_judge = None if judge is None else wrapped[id(judge)]
+    return [wrapped[id(m)] for m in models], cached_judge, owned

@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from polypick.core.capabilities import max_n
 from polypick.core.gateway import CallOutcome, Gateway
@@ -29,7 +29,7 @@ from polypick.core.types import (
 )
 from polypick.errors import DeadlineExceededError
 
-__all__ = ["Sampler"]
+__all__ = ["Sampler", "with_variant"]
 
 
 class Sampler:
@@ -40,6 +40,7 @@ class Sampler:
         gateway: the call's gateway.
         context: passed on to every request (``ModelRequest.context``).
         logprobs: token log-probabilities wanted on every sample (``ModelRequest.logprobs``).
+        request_ids: numbers the requests (shared by the samplers of one pool's call).
     """
 
     def __init__(
@@ -49,13 +50,14 @@ class Sampler:
         *,
         context: object = None,
         logprobs: int | None = None,
+        request_ids: Iterator[int] | None = None,
     ) -> None:
         self.model = model
         self.gateway = gateway
         self.context = context
         self.logprobs = logprobs
         self._max_n = max_n(model)
-        self._request_ids = itertools.count()
+        self._request_ids = itertools.count() if request_ids is None else request_ids
         self._done: dict[int, Candidate] = {}
         self.errors: dict[int, Exception] = {}
         """The exception behind each failed sample, by plan position."""
@@ -93,7 +95,7 @@ class Sampler:
         params = plan[indices[0]]
         request_id = next(self._request_ids)
         request = ModelRequest(
-            prompt,
+            with_variant(prompt, params.prompt_variant),
             params,
             len(indices),
             "sample",
@@ -134,6 +136,7 @@ class Sampler:
             text=completion.text,
             tool_calls=completion.tool_calls,
             params=params,
+            model=self.model.name,
             greedy=params.greedy,
             sample=index,
             request=request,
@@ -142,6 +145,9 @@ class Sampler:
             latency_s=outcome.latency_s,
             attempts=outcome.attempts,
             flags=(CACHED,) if completion.cached else (),
+            reasoning=completion.reasoning,
+            reasoning_blocks=completion.reasoning_blocks,
+            logprobs=completion.logprobs,
         )
 
     def _fail(
@@ -160,6 +166,7 @@ class Sampler:
         self._done[index] = Candidate(
             text="",
             params=params,
+            model=self.model.name,
             greedy=params.greedy,
             sample=index,
             request=request,
@@ -168,6 +175,16 @@ class Sampler:
             attempts=outcome.attempts,
             error=ErrorInfo.from_exception(error, outcome.attempts),
         )
+
+
+def with_variant(prompt: tuple[Message, ...], variant: str | None) -> tuple[Message, ...]:
+    """``prompt`` with a sample's prompt variant added to its system prompt (made if none)."""
+    if variant is None:
+        return prompt
+    if prompt and prompt[0].role == "system":
+        system = Message(role="system", content=f"{prompt[0].content}\n\n{variant}")
+        return (system, *prompt[1:])
+    return (Message(role="system", content=variant), *prompt)
 
 
 @functools.lru_cache(maxsize=256)

@@ -221,6 +221,7 @@ def finish(
         usage=UsageReport(
             generation=context.gateway.usage["generation"] if generation is None else generation,
             selection=context.gateway.usage["selection"],
+            by_model=dict(context.gateway.by_model),
         ),
         latency_s=context.recorder.elapsed(),
         trace=tuple(context.recorder.events),

@@ -19,6 +19,7 @@ from polypick.errors import ConfigurationError
 if TYPE_CHECKING:
     from polypick.providers.anthropic import AnthropicChat
     from polypick.providers.local import LocalChat
+    from polypick.providers.model_profiles import ModelProfile, SamplingRules, register_profile
     from polypick.providers.openai import OpenAIChat
     from polypick.providers.reward_endpoint import RewardEndpoint
 
@@ -27,11 +28,14 @@ __all__ = [
     "AnthropicChat",
     "ChatModel",
     "LocalChat",
+    "ModelProfile",
     "ModelSpec",
     "OpenAIChat",
     "RewardEndpoint",
+    "SamplingRules",
     "providers",
     "register_adapter",
+    "register_profile",
     "resolve_model",
 ]
 
@@ -55,8 +59,11 @@ passed, so polypick never imports a framework it is not given."""
 _LAZY = {
     "AnthropicChat": "polypick.providers.anthropic",
     "LocalChat": "polypick.providers.local",
+    "ModelProfile": "polypick.providers.model_profiles",
     "OpenAIChat": "polypick.providers.openai",
     "RewardEndpoint": "polypick.providers.reward_endpoint",
+    "SamplingRules": "polypick.providers.model_profiles",
+    "register_profile": "polypick.providers.model_profiles",
 }
 _loaded_roots: set[str] = set()
 

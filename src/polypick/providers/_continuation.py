@@ -66,7 +66,7 @@ async def continue_anthropic(model: AnthropicChat, request: ModelRequest, partia
     cut = prefill != partial
     server_stops = tuple(s for s in params.stop if not (cut and not s.strip()))
     sent = params.model_copy(update={"stop": server_stops})
-    body = model.request_body(with_prefix(messages, prefill), sent, cache=False)
+    body = model.request_body(with_prefix(messages, prefill), sent, cache=False, think=False)
     response = await model.send(body)
     from anthropic.types import TextBlock
 

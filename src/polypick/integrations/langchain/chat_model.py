@@ -49,7 +49,9 @@ class BestOfN(AnswerAtTheEnd):
     """Sample ``n`` answers from a LangChain chat model and return the one ``selector`` picks.
 
     Args:
-        llm: the chat model to sample (first positional argument).
+        llm: the chat model to sample (first positional argument), or a list of them: a pool
+            sampled concurrently, ``n`` split evenly between them (the first one names the
+            model in traces; tools bind to a pool whose models share one class).
         settings: a :class:`polypick.Settings`; every one of its fields may also be given by
             name (``n``, ``sampling``, ``selector``, ``judge``, ``min_candidates``,
             ``deadline``, ``retry``, ``budget``, ``injection``, ``cache``,
@@ -78,12 +80,15 @@ class BestOfN(AnswerAtTheEnd):
     """LangChain's standard switch; streams carry the selected answer either way."""
 
     _core: CoreBestOfN = PrivateAttr()
+    _pool: list[BaseChatModel] = PrivateAttr(default_factory=list)
 
     def __init__(self, llm: Any = None, **kwargs: Any) -> None:
-        if llm is not None:
-            kwargs["llm"] = _chat_model(llm)
-        elif "llm" in kwargs:
-            kwargs["llm"] = _chat_model(kwargs["llm"])
+        given = kwargs.pop("llm", None) if llm is None else llm
+        pool = [_chat_model(m) for m in given] if isinstance(given, list | tuple) else []
+        if isinstance(given, list | tuple) and not pool:
+            raise ConfigurationError("BestOfN needs a chat model, or a non-empty list of them")
+        if given is not None:
+            kwargs["llm"] = pool[0] if pool else _chat_model(given)
         aliases = {"timeout": "deadline", "max_retries": "retry"}
         for alias, name in aliases.items():
             if alias in kwargs:
@@ -110,7 +115,9 @@ class BestOfN(AnswerAtTheEnd):
         if judge is not None and not isinstance(judge, BaseChatModel):
             judge = TracedChat(resolve_model(judge))  # runs reported under the call's run
         # invalid settings fail here, not mid-chain
-        self._core = CoreBestOfN(LangChainChat(self.llm), settings=settings.replace(judge=judge))
+        self._pool = pool
+        models = [LangChainChat(m) for m in pool] if len(pool) > 1 else LangChainChat(self.llm)
+        self._core = CoreBestOfN(models, settings=settings.replace(judge=judge))
 
     @property
     def _llm_type(self) -> str:
@@ -192,6 +199,11 @@ class BestOfN(AnswerAtTheEnd):
         Every sample gets the tools; candidates that call tools are chosen by the core's vote
         on canonical calls (or by a selector that handles tool calls).
         """
+        if len({type(m) for m in self._pool}) > 1:
+            raise ConfigurationError(
+                "tools bind to a pool of one kind of chat model (each vendor formats tools its "
+                "own way); bind them on a pool of one class, or on a single model"
+            )
         if tool_choice is not None:
             kwargs["tool_choice"] = tool_choice
         bound = self.llm.bind_tools(tools, **kwargs)

@@ -79,7 +79,9 @@ class BestOfN(LLM):
     calling model. Agents and ``chat_with_tools`` then work through it.
 
     Args:
-        llm: the LlamaIndex LLM to sample.
+        llm: the LlamaIndex LLM to sample, or a list of them: a pool sampled concurrently,
+            ``n`` split evenly between them (``BestOfN([gpt, claude], n=6)``); the first one
+            gives the metadata.
         n: how many candidates each call samples.
         sampling: the sampling plan, as for :class:`polypick.BestOfN` (default ``"hedged"``).
         selector: the selector, as for :class:`polypick.BestOfN`; candidates that call tools
@@ -104,6 +106,8 @@ class BestOfN(LLM):
 
     def __new__(cls, *args: Any, **kwargs: Any) -> BestOfN:
         inner = args[0] if args else kwargs.get("llm")
+        if isinstance(inner, list | tuple) and inner:
+            inner = inner[0] if all(_calls_tools(m) for m in inner) else None
         if cls is BestOfN and _calls_tools(inner):
             from polypick.integrations.llama_index.function_calling import FunctionCallingBestOfN
 
@@ -112,7 +116,7 @@ class BestOfN(LLM):
 
     def __init__(
         self,
-        llm: LLM,
+        llm: LLM | Sequence[LLM],
         n: int = 5,
         sampling: SamplingSpec = "hedged",
         selector: SelectorSpec | None = None,
@@ -121,17 +125,29 @@ class BestOfN(LLM):
         settings: Settings | None = None,
         **kwargs: Any,
     ) -> None:
-        if not isinstance(llm, LLM):
-            raise ConfigurationError(_not_an_llm(llm))
-        if isinstance(self, FunctionCallingLLM) and not isinstance(llm, FunctionCallingLLM):
-            raise ConfigurationError(f"{type(self).__name__} needs a FunctionCallingLLM")
+        pool: list[LLM] = []
+        for member in list(llm) if isinstance(llm, list | tuple) else [llm]:
+            if not isinstance(member, LLM):
+                raise ConfigurationError(_not_an_llm(member))
+            if isinstance(self, FunctionCallingLLM) and not isinstance(member, FunctionCallingLLM):
+                raise ConfigurationError(f"{type(self).__name__} needs a FunctionCallingLLM")
+            pool.append(member)
+        if not pool:
+            raise ConfigurationError("BestOfN needs an LLM, or a non-empty list of them")
         options = {k: kwargs.pop(k) for k in list(kwargs) if k in Settings.model_fields}
         check_names(kwargs, [*Settings.model_fields, *LLM.model_fields], "BestOfN argument")
+        models = [LlamaIndexChat(m) for m in pool]
         core = CoreBestOfN(
-            LlamaIndexChat(llm), n, sampling, selector, judge, settings=settings, **options
+            models[0] if len(models) == 1 else models,
+            n,
+            sampling,
+            selector,
+            judge,
+            settings=settings,
+            **options,
         )
-        fields = {name: getattr(llm, name) for name in _INHERITED} | kwargs
-        super().__init__(**(fields | {"llm": llm, "n": core.n}))
+        fields = {name: getattr(pool[0], name) for name in _INHERITED} | kwargs
+        super().__init__(**(fields | {"llm": pool[0], "n": core.n}))
         self._core = core
 
     @property

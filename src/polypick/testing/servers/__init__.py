@@ -16,8 +16,10 @@ try:
 except ImportError:
     raise MissingDependencyError("the fake servers", "testing") from None
 
+from ._anthropic_rules import ClaudeRules
 from ._batch import FakeBatch, ItemRule
 from ._faults import Fault
+from ._openai_rules import ModelRules, reasoning_model
 from ._runner import RequestRecord, Responder
 from .anthropic import FakeAnthropicServer
 from .anthropic_batch import FakeAnthropicBatchServer
@@ -26,10 +28,12 @@ from .openai_batch import FakeOpenAIBatchServer
 from .reward import FakeRewardServer
 
 __all__ = [
+    "ClaudeRules",
     "FakeAnthropicServer",
     "FakeOpenAIServer",
     "FakeRewardServer",
     "Fault",
+    "ModelRules",
     "RequestRecord",
     "Responder",
     "FakeOpenAIBatchServer",
@@ -37,4 +41,5 @@ __all__ = [
     "FakeBatch",
     "ItemRule",
     "ToolCaller",
+    "reasoning_model",
 ]

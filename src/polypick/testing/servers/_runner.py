@@ -132,6 +132,7 @@ class ApiError(Exception):
     message: str
     err_type: str | None = None
     param: str | None = None
+    code: str | None = None
 
 
 Handler = Callable[[Call], "dict[str, Any] | bytes"]

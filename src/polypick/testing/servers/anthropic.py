@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from starlette.routing import Route
 
+from ._anthropic_rules import ClaudeRules, check_request, thinking_of
 from ._runner import (
     ApiError,
     Call,
@@ -17,6 +19,7 @@ from ._runner import (
     positive_int,
     text_of,
 )
+from .openai import ToolCaller
 
 _ERROR_TYPES = {
     400: "invalid_request_error",
@@ -37,13 +40,24 @@ class FakeAnthropicServer(FakeServer):
     Serves ``POST /v1/messages``; point the SDK at ``base_url``. Prompt caching is
     accounted per prefix: the first request whose ``cache_control`` breakpoint covers a
     given prefix reports ``cache_creation_input_tokens``, later ones
-    ``cache_read_input_tokens``.
+    ``cache_read_input_tokens``. ``models`` gives named models their documented thinking and
+    sampling rules (:class:`ClaudeRules`); ``tool_caller`` makes answers ``tool_use`` blocks
+    when the request has ``tools`` (see :data:`ToolCaller`).
     """
 
     _request_id_header = "request-id"
 
-    def __init__(self, *, latency_s: float = 0.0, responder: Responder | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        latency_s: float = 0.0,
+        responder: Responder | None = None,
+        models: Mapping[str, ClaudeRules] | None = None,
+        tool_caller: ToolCaller | None = None,
+    ) -> None:
         self._cache: dict[str, int] = {}
+        self._model_rules = dict(models or {})
+        self._tool_caller = tool_caller
         super().__init__(latency_s=latency_s, responder=responder)
 
     def clear_cache(self) -> None:
@@ -73,6 +87,8 @@ class FakeAnthropicServer(FakeServer):
         max_tokens = positive_int(body, "max_tokens")
         if max_tokens is None:
             raise ApiError(400, "max_tokens: Field required", param="max_tokens")
+        rules = self._model_rules.get(model, ClaudeRules())
+        check_request(body, rules, max_tokens)
         temperature = number_param(body, "temperature", 1.0, 0.0, 1.0)
 
         kind = call.fault.kind if call.fault is not None else None
@@ -85,8 +101,17 @@ class FakeAnthropicServer(FakeServer):
             stop_reason = "refusal"
         else:
             stop_reason = "max_tokens" if cut and content else "end_turn"
+        calls = self._tool_caller(body, 0) if self._tool_caller and body.get("tools") else None
+        if calls and content:
+            content = [_tool_use(c, f"toolu_fake{call.seq}_{k}") for k, c in enumerate(calls)]
+            stop_reason = "tool_use"
         usage = self._input_usage(model, body)
         usage["output_tokens"] = count_tokens(text) if content else 0
+        thinking = thinking_of(body, rules, call.seq)
+        if thinking:
+            content = [*thinking, *content]
+            usage["output_tokens"] += rules.thinking_tokens
+            usage["output_tokens_details"] = {"thinking_tokens": rules.thinking_tokens}
         return {
             "id": f"msg_fake{call.seq}",
             "type": "message",
@@ -98,7 +123,7 @@ class FakeAnthropicServer(FakeServer):
             "usage": usage,
         }
 
-    def _input_usage(self, model: str, body: dict[str, Any]) -> dict[str, int]:
+    def _input_usage(self, model: str, body: dict[str, Any]) -> dict[str, Any]:
         # Prompt order is tools, system, messages; a breakpoint caches everything before it.
         segments: list[tuple[str, str, bool]] = []
         for tool in body.get("tools") or []:
@@ -135,3 +160,8 @@ class FakeAnthropicServer(FakeServer):
             "cache_creation_input_tokens": cached - read,
             "cache_read_input_tokens": read,
         }
+
+
+def _tool_use(scripted: Mapping[str, Any], block_id: str) -> dict[str, Any]:
+    arguments = scripted.get("arguments", {})
+    return {"type": "tool_use", "id": block_id, "name": str(scripted["name"]), "input": arguments}

@@ -9,6 +9,7 @@ from typing import Any
 
 from starlette.routing import Route
 
+from ._openai_rules import ModelRules, check_request, logprobs_of
 from ._runner import (
     ApiError,
     Call,
@@ -37,6 +38,9 @@ class FakeOpenAIServer(FakeServer):
     point the SDK at ``base_url + "/v1"``. ``honour_n=False`` always returns one choice (as
     llama-cpp-python does) and ``reject_n=True`` answers ``n > 1`` with HTTP 400 (as
     llama.cpp's server does). ``tool_caller`` makes choices tool calls (see :data:`ToolCaller`).
+    ``models`` gives named models their documented behaviour (:class:`ModelRules`: reasoning
+    models' parameter rules and reasoning tokens); log-probabilities come back in the API's
+    shape whenever a request asks for them and its model gives them.
     """
 
     _request_id_header = "x-request-id"
@@ -50,7 +54,9 @@ class FakeOpenAIServer(FakeServer):
         responder: Responder | None = None,
         model: str = "fake-gpt",
         tool_caller: ToolCaller | None = None,
+        models: Mapping[str, ModelRules] | None = None,
     ) -> None:
+        self._model_rules = dict(models or {})
         self._honour_n = honour_n
         self._reject_n = reject_n
         self._model = model
@@ -86,7 +92,7 @@ class FakeOpenAIServer(FakeServer):
             err_type = "requests"
         else:
             err_type = "server_error" if err.status >= 500 else "invalid_request_error"
-        code = {401: "invalid_api_key", 429: "rate_limit_exceeded"}.get(err.status)
+        code = err.code or {401: "invalid_api_key", 429: "rate_limit_exceeded"}.get(err.status)
         return {
             "error": {"message": err.message, "type": err_type, "param": err.param, "code": code}
         }
@@ -111,6 +117,8 @@ class FakeOpenAIServer(FakeServer):
         model = body.get("model")
         if not isinstance(model, str) or not model:
             raise ApiError(400, "You must provide a model parameter.", param="model")
+        rules = self._model_rules.get(model, ModelRules())
+        check_request(body, rules, model)
         n = positive_int(body, "n") or 1
         max_tokens = positive_int(body, "max_completion_tokens") or positive_int(body, "max_tokens")
         temperature = number_param(body, "temperature", 1.0, 0.0, 2.0)
@@ -129,6 +137,8 @@ class FakeOpenAIServer(FakeServer):
             choice, tokens = self._choice(call, index, temperature, max_tokens, tool_caller)
             choices.append(choice)
             completion_tokens += tokens
+        reasoning_tokens = _reasoned(call, choices, rules)
+        completion_tokens += reasoning_tokens
         prompt_tokens = max(
             1, sum(count_tokens(text_of(m.get("content"))) for m in messages if isinstance(m, dict))
         )
@@ -143,6 +153,7 @@ class FakeOpenAIServer(FakeServer):
                 "prompt_tokens": prompt_tokens,
                 "completion_tokens": completion_tokens,
                 "total_tokens": prompt_tokens + completion_tokens,
+                "completion_tokens_details": {"reasoning_tokens": reasoning_tokens},
             },
         }
 
@@ -170,8 +181,24 @@ class FakeOpenAIServer(FakeServer):
             message.update(content=None, tool_calls=rendered)
             finish = "tool_calls"
             tokens = sum(count_tokens(c["function"]["arguments"]) for c in rendered)
-        choice = {"index": index, "message": message, "logprobs": None, "finish_reason": finish}
+        logprobs = None
+        if call.body.get("logprobs") is True and isinstance(content, str) and content:
+            logprobs = logprobs_of(content, call.body, f"{call.seq}.{index}")
+        choice = {"index": index, "message": message, "logprobs": logprobs, "finish_reason": finish}
         return choice, tokens
+
+
+def _reasoned(call: Call, choices: list[dict[str, Any]], rules: ModelRules) -> int:
+    """Add each choice's reasoning (where the model's server returns it) and return the
+    reasoning tokens billed for all of them."""
+    if not rules.reasons(call.body):
+        return 0
+    effort = rules.effort(call.body)
+    for choice in choices:
+        if rules.reasoning_field is not None:
+            thought = f"reasoning {call.seq}.{choice['index']} at effort {effort}"
+            choice["message"][rules.reasoning_field] = thought
+    return rules.reasoning_tokens * len(choices)
 
 
 def _tool_calls(calls: Sequence[Mapping[str, Any]], prefix: str) -> list[dict[str, Any]]:
