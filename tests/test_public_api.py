@@ -12,6 +12,8 @@ PUBLIC = {
     "polypick": [
         "BatchError", "BestOfN", "Budget", "CallPlan", "Candidate", "ChatModel", "ChopsSelector",
         "Completion",
+        "Agreement", "Confidence", "DeepConfSelector", "EarlyStop", "SelfCertaintySelector",
+        "StopRule", "Supermajority",
         "ConfigurationError", "ErrorInfo", "Hedged", "JudgeSelector", "Logprobs", "MBRSelector",
         "MajoritySelector", "Message", "ModelRequest", "PolypickError", "Pool", "PoolMember",
         "Reasoning", "TournamentSelector",
@@ -35,7 +37,8 @@ PUBLIC = {
         "register_profile", "resolve_model",
     ],
     "polypick.selectors": [
-        "AnswerExtractor", "ChopsSelector", "JudgeSelector", "MBRSelector", "MajoritySelector",
+        "AnswerExtractor", "ChopsSelector", "JudgeSelector", "DeepConfSelector",
+        "SelfCertaintySelector", "MBRSelector", "MajoritySelector",
         "ToolCallVoteSelector", "TournamentSelector", "XMBRSelector",
         "InjectionPolicy", "detect_injection",
         "RewardFunction", "RewardSelector", "SelectionContext", "Selector", "SelectorSpec",

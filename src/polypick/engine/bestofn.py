@@ -20,6 +20,7 @@ from polypick.core.protocol import ChatModel
 from polypick.core.sync import run_sync
 from polypick.core.trace import Recorder
 from polypick.core.types import (
+    EarlyStop,
     Message,
     PromptInput,
     SamplingParams,
@@ -33,6 +34,7 @@ from polypick.engine.plan import CallPlan
 from polypick.engine.pool import call_plan, sample_members
 from polypick.engine.selection import detect_languages, finish, run_selector
 from polypick.engine.settings import Settings
+from polypick.engine.stopping import check_stop, sample_until
 from polypick.errors import BatchError, ConfigurationError, TooFewCandidatesError
 from polypick.providers import ModelSpec
 from polypick.selectors.base import SelectionContext, Selector
@@ -89,6 +91,8 @@ class BestOfN:
         self.settings = Settings.of(settings, **changed, **options)
         self.parts: Components = resolve_components(llm, self.settings)
         self._plans = tuple(member.plan() for member in self.parts.members)
+        if self.settings.stop is not None:
+            check_stop(self.settings.stop, self.parts.members)
         self.plan = tuple(params for plan in self._plans for params in plan)
 
     def __repr__(self) -> str:
@@ -173,9 +177,21 @@ class BestOfN:
             plan=", ".join(m.sampling.name for m in members),
             language=language,
         )
-        samples, sample_errors = await sample_members(
-            members, self._plans_for(language), gateway, messages, context
-        )
+        report: EarlyStop | None = None
+        if self.settings.stop is None:
+            samples, sample_errors = await sample_members(
+                members, self._plans_for(language), gateway, messages, context
+            )
+        else:
+            samples, sample_errors, report = await sample_until(
+                self.settings.stop,
+                members[0],
+                gateway,
+                messages,
+                self._plans_for(language)[0],
+                context=context,
+                planned_requests=self.plan_calls(messages).generation_requests,
+            )
         survivors = [c for c in samples if c.ok]
         failures = [c for c in samples if not c.ok]
         if len(survivors) < self.settings.min_candidates:
@@ -199,9 +215,10 @@ class BestOfN:
         screening = parts.injection if parts.screen(self.selector) else None
         verdict = await run_selector(self.selector, selection_context, screening)
         gateway.record_savings()
-        return finish(
+        selection = finish(
             selection_context, verdict, selector=self.selector, llm=parts.name, failures=failures
         )
+        return selection if report is None else selection.model_copy(update={"stop": report})
 
     def _check_tokens(self, messages: Sequence[Message]) -> None:
         budget = self.settings.budget

@@ -23,6 +23,7 @@ from polypick.core.deadline import check_deadline
 from polypick.core.retry import RetryPolicy
 from polypick.core.sampling import SamplingPlan, resolve_sampling
 from polypick.engine.plan import Budget
+from polypick.engine.stop_rules import StopRule, resolve_stop
 from polypick.errors import ConfigurationError
 from polypick.selectors.injection_policy import InjectionPolicy, resolve_injection
 
@@ -62,6 +63,9 @@ class Settings(BaseModel):
             screening only when a model reads the candidates (a judge).
         cache: a ``SampleCache`` or the path of its SQLite file.
         detect_language: language handling, see :data:`LanguageSpec` (default ``"auto"``).
+        stop: adaptive stopping: ``None`` (default) draws all ``n``; a rule such as
+            ``Agreement(threshold=0.95)``, or its name (``"agreement"``, ``"supermajority"``,
+            ``"confidence"``), draws in waves and stops once the rule is met.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
@@ -78,6 +82,7 @@ class Settings(BaseModel):
     injection: InjectionPolicy | None = None
     cache: Any = None
     detect_language: Any = "auto"
+    stop: Any = None
 
     def __init__(self, **fields: Any) -> None:
         check_names(fields, type(self).model_fields, "setting")
@@ -147,6 +152,11 @@ class Settings(BaseModel):
         raise ValueError(
             f"must be 'auto', True, False or a detector fn(text) -> code, got {value!r}"
         )
+
+    @field_validator("stop", mode="before")
+    @classmethod
+    def _stop(cls, value: Any) -> StopRule | None:
+        return resolve_stop(value)
 
     @field_validator("selector_options")
     @classmethod

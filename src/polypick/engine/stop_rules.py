@@ -25,9 +25,15 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from polypick.core.types import Candidate
 from polypick.errors import ConfigurationError
 from polypick.selectors.answers import AnswerExtractor, extract_answer
-from polypick.selectors.confidence import Measure, weighted_vote_share
+from polypick.selectors.confidence import (
+    Measure,
+    answer_confidence,
+    top_rows,
+    weighted_vote_share,
+)
 
 __all__ = [
     "Agreement",
@@ -105,6 +111,14 @@ class StopRule(BaseModel):
         """Token log-probabilities the rule reads (``None``: none)."""
         return None
 
+    def confidence(self, candidate: Candidate) -> float | None:
+        """The confidence the rule gives a finished sample (``None``: it reads none)."""
+        return None
+
+    def first_wave(self, n: int) -> int:
+        """How many of ``n`` samples the first wave draws."""
+        return min(n, self.min_samples)
+
     def decide(
         self, answers: Sequence[str | None], confidences: Sequence[float | None]
     ) -> str | None:
@@ -173,6 +187,13 @@ class Confidence(StopRule):
     @property
     def logprobs(self) -> int | None:
         return self.top_logprobs
+
+    def confidence(self, candidate: Candidate) -> float | None:
+        rows = top_rows(candidate)
+        return None if rows is None else answer_confidence(rows, self.measure, self.window)
+
+    def first_wave(self, n: int) -> int:
+        return min(n, max(self.min_samples, self.warmup))
 
     def decide(
         self, answers: Sequence[str | None], confidences: Sequence[float | None]

@@ -26,8 +26,11 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Literal
+
+from polypick.core.types import Candidate
+from polypick.errors import ConfigurationError
 
 __all__ = [
     "FLOOR",
@@ -36,8 +39,11 @@ __all__ = [
     "bottom_share",
     "group_confidences",
     "keep_most_confident",
+    "measured",
+    "missing_logprobs",
     "self_certainty",
     "token_confidences",
+    "top_rows",
     "weighted_vote_share",
 ]
 
@@ -151,3 +157,35 @@ def weighted_vote_share(
     if grand <= 0.0:
         return {}
     return {answer: total / grand for answer, total in totals.items()}
+
+
+def missing_logprobs(selector: str, candidates: int) -> ConfigurationError:
+    """The error for candidates that carry no token log-probabilities (or no alternatives)."""
+    return ConfigurationError(
+        f"the {selector} selector reads token log-probabilities with the top alternatives per "
+        f"token, and {candidates} candidate(s) have none: sample a backend that returns them "
+        "(the embedded model, llm='local'; vLLM, SGLang or llama.cpp servers through "
+        "OpenAIChat; OpenAI chat models such as gpt-4.1, not reasoning models), or choose a "
+        "selector that reads text, such as 'majority'"
+    )
+
+
+def measured(
+    candidates: Sequence[Candidate], measure: Callable[[TopRows], float | None], selector: str
+) -> list[float | None]:
+    """``measure`` of every candidate's top-``k`` rows; the :func:`missing_logprobs` error when
+    any candidate has no log-probabilities, or none has alternatives to measure."""
+    rows = [top_rows(c) for c in candidates]
+    lacking = sum(r is None for r in rows)
+    if lacking:
+        raise missing_logprobs(selector, lacking)
+    values = [measure(r or ()) for r in rows]
+    if values and all(v is None for v in values):
+        raise missing_logprobs(selector, len(values))
+    return values
+
+
+def top_rows(candidate: Candidate) -> TopRows | None:
+    """The candidate's top-``k`` log-probability rows, or ``None`` when it has none."""
+    logprobs = candidate.logprobs
+    return None if logprobs is None else logprobs.top_logprobs
