@@ -119,6 +119,11 @@ class StopRule(BaseModel):
         """How many of ``n`` samples the first wave draws."""
         return min(n, self.min_samples)
 
+    def cancel_threshold(self, warmup: Sequence[Candidate]) -> float | None:
+        """The group confidence under which later samples are cancelled while they stream
+        (``None``: never cancel)."""
+        return None
+
     def decide(
         self, answers: Sequence[str | None], confidences: Sequence[float | None]
     ) -> str | None:
@@ -173,6 +178,8 @@ class Confidence(StopRule):
         window: the tokens of one confidence group.
         top_logprobs: the alternatives per token read.
         measure: how a finished answer's confidence is taken for the vote.
+        online: cancel unconfident samples while they stream (backends that stream
+            log-probabilities, such as ``OpenAIChat``); elsewhere samples are drawn whole.
     """
 
     name: str = "confidence"
@@ -183,6 +190,7 @@ class Confidence(StopRule):
     window: int = Field(default=16, ge=1)
     top_logprobs: int = Field(default=5, ge=1, le=20)
     measure: Measure = "lowest"
+    online: bool = True
 
     @property
     def logprobs(self) -> int | None:
@@ -194,6 +202,17 @@ class Confidence(StopRule):
 
     def first_wave(self, n: int) -> int:
         return min(n, max(self.min_samples, self.warmup))
+
+    def cancel_threshold(self, warmup: Sequence[Candidate]) -> float | None:
+        if not self.online:
+            return None
+        lowest = [
+            answer_confidence(rows, "lowest", self.window)
+            for rows in (top_rows(c) for c in warmup if c.ok)
+            if rows is not None
+        ]
+        known = [c for c in lowest if c is not None]
+        return calibrate_threshold(known, self.keep) if known else None
 
     def decide(
         self, answers: Sequence[str | None], confidences: Sequence[float | None]

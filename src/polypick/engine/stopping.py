@@ -11,17 +11,27 @@ says how many samples, requests and (estimated) tokens the rule saved.
 
 from __future__ import annotations
 
+import asyncio
+import itertools
 from collections.abc import Sequence
 
-from polypick.core.capabilities import token_logprobs
+from polypick.core.capabilities import capability, token_logprobs
 from polypick.core.gateway import Gateway
+from polypick.core.protocol import ModelRequest
+from polypick.core.streaming import StreamsTokens
 from polypick.core.types import Candidate, EarlyStop, Message, SamplingParams
+from polypick.engine.online import Streamed, stream_sample
 from polypick.engine.pool import Member
 from polypick.engine.sampler import Sampler
-from polypick.engine.stop_rules import StopRule
+from polypick.engine.stop_rules import Confidence, StopRule
 from polypick.errors import ConfigurationError
 
 __all__ = ["check_stop", "sample_until", "wanted_logprobs"]
+
+
+def rule_window(rule: StopRule) -> int:
+    """The tokens of one confidence group for online termination."""
+    return rule.window if isinstance(rule, Confidence) else 16
 
 
 def check_stop(rule: StopRule, members: Sequence[Member]) -> None:
@@ -62,21 +72,62 @@ async def sample_until(
     """Draw ``plan`` wave by wave until ``rule`` says stop (see the module): the samples
     drawn, the errors behind failed ones (by plan position), and the report."""
     logprobs = wanted_logprobs(rule, member)
-    sampler = Sampler(member.llm, gateway, context=context, logprobs=logprobs)
+    request_ids = itertools.count()
+    sampler = Sampler(
+        member.llm, gateway, context=context, logprobs=logprobs, request_ids=request_ids
+    )
+    streamer = capability(member.llm, StreamsTokens)
     recorder = gateway.recorder
     samples: list[Candidate] = []
     errors: dict[int, Exception] = {}
+    cancelled: list[Streamed] = []
+    threshold: float | None = None
     reason: str | None = None
     start = 0
     size = rule.first_wave(len(plan))
     while start < len(plan):
         if gateway.expired():
             size = len(plan) - start  # reported as cut by the deadline, like any late sample
-        wave = await sampler.sample(messages, plan[start : start + size])
-        samples += [c.model_copy(update={"sample": c.sample + start}) for c in wave]
-        errors.update({i + start: e for i, e in sampler.errors.items()})
-        sampler.errors.clear()
-        start += len(wave)
+        if threshold is None or streamer is None or gateway.expired():
+            wave = await sampler.sample(messages, plan[start : start + size])
+            samples += [c.model_copy(update={"sample": c.sample + start}) for c in wave]
+            errors.update({i + start: e for i, e in sampler.errors.items()})
+            sampler.errors.clear()
+            drawn = len(wave)
+        else:
+            indices = range(start, min(start + size, len(plan)))
+            prompt = max((c.usage.prompt_tokens for c in samples if c.ok), default=0)
+            streamed = await asyncio.gather(
+                *(
+                    stream_sample(
+                        streamer,
+                        gateway,
+                        ModelRequest(
+                            messages, plan[i], 1, "sample", logprobs=logprobs, context=context
+                        ),
+                        index=i,
+                        request_id=next(request_ids),
+                        model=member.llm.name,
+                        threshold=threshold,
+                        window=rule_window(rule),
+                        prompt_tokens=prompt,
+                    )
+                    for i in indices
+                )
+            )
+            for item in streamed:
+                if item.cancelled:
+                    cancelled.append(item)
+                    continue
+                samples.append(item.candidate)
+                if item.error is not None:
+                    errors[item.candidate.sample] = item.error
+            drawn = len(indices)
+        if start == 0:
+            threshold = rule.cancel_threshold(samples)
+            if threshold is not None and streamer is not None:
+                recorder.event("stop.threshold", threshold=round(threshold, 4))
+        start += drawn
         size = rule.wave
         finished = [c for c in samples if c.ok]
         answers = [rule.extract(c.text) for c in finished]
@@ -86,7 +137,7 @@ async def sample_until(
             reason = rule.decide(answers, confidences)
             if reason is not None:
                 break
-    report = _report(rule, reason, samples, len(plan), planned_requests, gateway)
+    report = _report(rule, reason, samples, cancelled, len(plan), planned_requests, gateway)
     recorder.event("stop.done", **report.model_dump())
     return samples, errors, report
 
@@ -95,23 +146,27 @@ def _report(
     rule: StopRule,
     reason: str | None,
     samples: Sequence[Candidate],
+    cancelled: Sequence[Streamed],
     planned: int,
     planned_requests: int,
     gateway: Gateway,
 ) -> EarlyStop:
-    drawn = len(samples)
+    drawn = len(samples) + len(cancelled)
     sent = [c for c in samples if c.ok and c.usage.total_tokens]
     mean = sum(c.usage.completion_tokens for c in sent) / len(sent) if sent else 0.0
     prompt = max((c.usage.prompt_tokens for c in sent), default=0)
     saved = planned - drawn
     requests_saved = max(0, planned_requests - gateway.usage["generation"].requests)
+    # a cancelled sample saves what a finished one writes beyond what it had written
+    cut_short = sum(max(0.0, mean - item.tokens) for item in cancelled)
     return EarlyStop(
         rule=rule.name,
         reason=reason,
         planned=planned,
         drawn=drawn,
+        cancelled=len(cancelled),
         samples_saved=saved,
         requests_saved=requests_saved,
         # each request unsent saves its prompt; each sample unsent its mean reply
-        tokens_saved=round(saved * mean) + requests_saved * prompt,
+        tokens_saved=round(saved * mean + cut_short) + requests_saved * prompt,
     )

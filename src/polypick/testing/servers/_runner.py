@@ -137,6 +137,8 @@ class ApiError(Exception):
 
 Handler = Callable[[Call], "dict[str, Any] | bytes"]
 """Answers one request: a JSON object, or raw bytes (file contents, JSONL results)."""
+StreamingHandler = Callable[[Call], "dict[str, Any] | bytes | Response"]
+"""A handler that may also answer with a response already shaped (server-sent events)."""
 
 
 class FakeServer(ServerRunner):
@@ -227,7 +229,11 @@ class FakeServer(ServerRunner):
         return text, cut
 
     def _route(
-        self, path: str, handler: Handler, method: str = "POST", parse: BodyParser = json_body
+        self,
+        path: str,
+        handler: StreamingHandler,
+        method: str = "POST",
+        parse: BodyParser = json_body,
     ) -> Route:
         async def endpoint(request: Request) -> Response:
             return await self._serve(request, handler, parse)
@@ -243,7 +249,9 @@ class FakeServer(ServerRunner):
         content = json.dumps(self._error_payload(err))
         return Response(content, err.status, headers, media_type="application/json")
 
-    async def _serve(self, request: Request, handler: Handler, parse: BodyParser) -> Response:
+    async def _serve(
+        self, request: Request, handler: StreamingHandler, parse: BodyParser
+    ) -> Response:
         # Seq and fault are taken before the first await so they follow arrival order.
         with self._lock:
             self._seq += 1
@@ -272,6 +280,9 @@ class FakeServer(ServerRunner):
             except ApiError as err:
                 return self._error_response(err, seq)
             ok = {self._request_id_header: f"req_fake_{seq}"}
+            if isinstance(payload, Response):  # a streamed answer, already shaped
+                payload.headers.update(ok)
+                return payload
             if isinstance(payload, bytes):
                 return Response(payload, 200, ok, media_type="application/octet-stream")
             return Response(json.dumps(payload), 200, ok, media_type="application/json")

@@ -7,9 +7,11 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from starlette.responses import Response
 from starlette.routing import Route
 
 from ._openai_rules import ModelRules, check_request, logprobs_of
+from ._openai_stream import stream_response
 from ._runner import (
     ApiError,
     Call,
@@ -21,7 +23,7 @@ from ._runner import (
     text_of,
 )
 
-__all__ = ["FakeOpenAIServer", "ToolCaller"]
+__all__ = ["FakeOpenAIServer", "LogprobsScript", "ToolCaller"]
 
 _REFUSAL = "I'm sorry, but I can't help with that."
 
@@ -29,6 +31,10 @@ ToolCaller = Callable[[dict[str, Any], int], Sequence[Mapping[str, Any]] | None]
 """Scripts tool calls: called with the parsed request JSON and the choice index, it returns that
 choice's calls as ``{"name": ..., "arguments": ...}`` (a dict, or raw text sent as is to test
 unreadable arguments), or ``None`` / ``[]`` for a text answer. It runs on the server's loop."""
+
+LogprobsScript = Callable[[str, Mapping[str, Any], str], dict[str, Any]]
+"""Scripts log-probabilities: called with a choice's text, the request JSON and a salt
+(``"<request>.<choice>"``), it returns the choice's ``logprobs`` object in the API's shape."""
 
 
 class FakeOpenAIServer(FakeServer):
@@ -40,7 +46,10 @@ class FakeOpenAIServer(FakeServer):
     llama.cpp's server does). ``tool_caller`` makes choices tool calls (see :data:`ToolCaller`).
     ``models`` gives named models their documented behaviour (:class:`ModelRules`: reasoning
     models' parameter rules and reasoning tokens); log-probabilities come back in the API's
-    shape whenever a request asks for them and its model gives them.
+    shape whenever a request asks for them and its model gives them (``logprobs_script``
+    scripts them, see :data:`LogprobsScript`). ``stream: true`` answers with server-sent
+    events, one token per chunk, ``token_delay_s`` apart; ``tokens_streamed`` counts the tokens
+    sent, so a client that closes a stream early is seen to stop the generation.
     """
 
     _request_id_header = "x-request-id"
@@ -55,8 +64,13 @@ class FakeOpenAIServer(FakeServer):
         model: str = "fake-gpt",
         tool_caller: ToolCaller | None = None,
         models: Mapping[str, ModelRules] | None = None,
+        logprobs_script: LogprobsScript | None = None,
+        token_delay_s: float = 0.0,
     ) -> None:
         self._model_rules = dict(models or {})
+        self._logprobs_script = logprobs_script
+        self._token_delay_s = token_delay_s
+        self.tokens_streamed = 0
         self._honour_n = honour_n
         self._reject_n = reject_n
         self._model = model
@@ -108,7 +122,11 @@ class FakeOpenAIServer(FakeServer):
         model = {"id": self._model, "object": "model", "created": 0, "owned_by": "polypick"}
         return {"object": "list", "data": [model]}
 
-    def _chat(self, call: Call) -> dict[str, Any]:
+    def _streamed(self) -> None:
+        with self._lock:
+            self.tokens_streamed += 1
+
+    def _chat(self, call: Call) -> dict[str, Any] | Response:
         self._check_auth(call)
         body = call.body
         messages = body.get("messages")
@@ -142,7 +160,7 @@ class FakeOpenAIServer(FakeServer):
         prompt_tokens = max(
             1, sum(count_tokens(text_of(m.get("content"))) for m in messages if isinstance(m, dict))
         )
-        return {
+        response = {
             "id": f"chatcmpl-fake{call.seq}",
             "object": "chat.completion",
             "created": int(time.time()),
@@ -156,6 +174,10 @@ class FakeOpenAIServer(FakeServer):
                 "completion_tokens_details": {"reasoning_tokens": reasoning_tokens},
             },
         }
+        if body.get("stream") is True:
+            delay = self._token_delay_s
+            return stream_response(response, body, token_delay_s=delay, sent=self._streamed)
+        return response
 
     def _choice(
         self,
@@ -183,7 +205,8 @@ class FakeOpenAIServer(FakeServer):
             tokens = sum(count_tokens(c["function"]["arguments"]) for c in rendered)
         logprobs = None
         if call.body.get("logprobs") is True and isinstance(content, str) and content:
-            logprobs = logprobs_of(content, call.body, f"{call.seq}.{index}")
+            script = self._logprobs_script or logprobs_of
+            logprobs = script(content, call.body, f"{call.seq}.{index}")
         choice = {"index": index, "message": message, "logprobs": logprobs, "finish_reason": finish}
         return choice, tokens
 
