@@ -64,6 +64,7 @@ async def test_deepconf_on_a_compatible_server_asks_for_top_logprobs_and_votes(
     assert sum(b.get("n", 1) for b in bodies) == 4
     assert all(b["logprobs"] is True and b["top_logprobs"] == 5 for b in bodies)
     assert sel.selector == "deepconf"
+    assert sel.usage.selection.requests == 0  # the cost table's "0 calls"
     assert "12" in sel.text
     # every position holds 1/2 ... 1/32: token confidence = ln 2 * (1 + ... + 5) / 5 = 3 ln 2
     kept = [s for s in sel.scores if s is not None]
