@@ -8,10 +8,10 @@ is sampled once with ``n`` samples and token log-probabilities (``top_logprobs=5
 self-certainty's Borda vote all choose among those same samples, so the vote is the only
 difference between them. Adaptive stopping runs live: a second ``BestOfN`` call with the same
 seeded plan and ``stop="agreement"`` (or ``stop=Confidence(...)``) draws the same samples in
-waves and stops early. Every figure is a median or a mean over questions; ratios are to
-majority@N in the same run.
+waves and stops early. Each question is asked once per strategy, so the figures are per-prompt
+means over the questions (accuracy, tokens, samples); ratios are to majority@N in the same run.
 
-    .venv/bin/python benchmarks/confidence.py [--n 8] [--questions 16] [--markdown]
+    .venv/bin/python benchmarks/confidence.py [--n 8] [--questions 6] [--markdown]
 """
 
 from __future__ import annotations
@@ -192,7 +192,7 @@ def report(tallies: dict[str, Tally], count: int, n: int, markdown: bool) -> str
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=8)
-    parser.add_argument("--questions", type=int, default=16)
+    parser.add_argument("--questions", type=int, default=6)
     parser.add_argument("--max-tokens", type=int, default=40)
     parser.add_argument("--markdown", action="store_true")
     args = parser.parse_args(argv)
