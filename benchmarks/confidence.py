@@ -7,9 +7,10 @@ is sampled once with ``n`` samples and token log-probabilities (``top_logprobs=5
 (the baseline), DeepConf's confidence-weighted vote (with and without its filter) and
 self-certainty's Borda vote all choose among those same samples, so the vote is the only
 difference between them. Adaptive stopping runs live: a second ``BestOfN`` call with the same
-seeded plan and ``stop="agreement"`` (or ``stop=Confidence(...)``) draws the same samples in
-waves and stops early. Each question is asked once per strategy, so the figures are per-prompt
-means over the questions (accuracy, tokens, samples); ratios are to majority@N in the same run.
+seeded plan and ``early_stop="agreement"`` (or ``early_stop=Confidence(...)``) draws the same
+samples in waves and stops early. Each question is asked once per strategy, so the figures are
+per-prompt means over the questions (accuracy, tokens, samples); ratios are to majority@N in the
+same run.
 
     .venv/bin/python benchmarks/confidence.py [--n 8] [--questions 6] [--markdown]
 """
@@ -137,11 +138,11 @@ async def run(n: int, count: int, max_tokens: int) -> tuple[dict[str, Tally], in
     plan = Hedged(temperature=0.8, max_tokens=max_tokens, seed=1)
     sampled = BestOfN(llm, n=n, sampling=plan, selector=DeepConfSelector(keep=1.0))
     live: dict[str, Callable[[], BestOfN]] = {
-        "adaptive: stop='agreement'": lambda: BestOfN(
-            llm, n=n, sampling=plan, selector="majority", stop="agreement"
+        "adaptive: early_stop='agreement'": lambda: BestOfN(
+            llm, n=n, sampling=plan, selector="majority", early_stop="agreement"
         ),
-        "adaptive: stop=Confidence()": lambda: BestOfN(
-            llm, n=n, sampling=plan, selector=DeepConfSelector(keep=1.0), stop=Confidence()
+        "adaptive: early_stop=Confidence()": lambda: BestOfN(
+            llm, n=n, sampling=plan, selector=DeepConfSelector(keep=1.0), early_stop=Confidence()
         ),
     }
     stopped = {name: make() for name, make in live.items()}

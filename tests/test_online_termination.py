@@ -67,7 +67,7 @@ async def test_a_cancelled_sample_stops_consuming_tokens_at_the_server() -> None
     ) as server:
         chat = OpenAIChat("gpt-4.1", base_url=server.base_url + "/v1")
         rule = Confidence(warmup=4, window=8, wave=2)
-        async with BestOfN(chat, n=8, sampling=0.8, selector="deepconf", stop=rule) as bon:
+        async with BestOfN(chat, n=8, sampling=0.8, selector="deepconf", early_stop=rule) as bon:
             sel = await bon.ainvoke("What is 3 + 4?")
         at_return = server.tokens_streamed
         await asyncio.sleep(0.1)  # a token already in flight when the stream closed lands
@@ -76,8 +76,8 @@ async def test_a_cancelled_sample_stops_consuming_tokens_at_the_server() -> None
         after = server.tokens_streamed
         streamed = [r.body for r in server.requests if r.body and r.body.get("stream")]
 
-    assert sel.stop is not None
-    assert sel.stop.cancelled == 4 == len(streamed)  # every sample after the warm-up
+    assert sel.early_stop is not None
+    assert sel.early_stop.cancelled == 4 == len(streamed)  # every sample after the warm-up
     assert all(b["logprobs"] is True and b["top_logprobs"] == 5 for b in streamed)
     assert all(b["stream_options"] == {"include_usage": True} for b in streamed)
     assert settled - at_return <= 4  # at most one token in flight per closed stream
@@ -85,7 +85,7 @@ async def test_a_cancelled_sample_stops_consuming_tokens_at_the_server() -> None
     assert after <= 4 * (8 + 6)  # a window of 8 tokens, and a few already in flight
     assert after < 4 * WORDS / 2
     assert len(sel.candidates) == 4  # the cancelled samples do not vote
-    assert sel.stop.tokens_saved > 0
+    assert sel.early_stop.tokens_saved > 0
     assert any(e.event == "sample.cancelled" for e in sel.trace)
     assert sel.usage.generation.completion_tokens < 4 * WORDS + 4 * (8 + 6)
 
@@ -94,10 +94,10 @@ async def test_a_sure_stream_runs_to_the_end_and_votes() -> None:
     with FakeOpenAIServer(responder=_answer, logprobs_script=_script(10**6)) as server:
         chat = OpenAIChat("gpt-4.1", base_url=server.base_url + "/v1")
         rule = Confidence(warmup=2, window=8, wave=2, min_samples=2)
-        async with BestOfN(chat, n=4, sampling=0.8, selector="deepconf", stop=rule) as bon:
+        async with BestOfN(chat, n=4, sampling=0.8, selector="deepconf", early_stop=rule) as bon:
             sel = await bon.ainvoke("What is 3 + 4?")
         assert server.tokens_streamed == 2 * WORDS
-    assert sel.stop is not None and sel.stop.cancelled == 0
+    assert sel.early_stop is not None and sel.early_stop.cancelled == 0
     assert len(sel.candidates) == 4
     streamed = [c for c in sel.candidates if c.sample >= 2]
     assert all(c.usage.completion_tokens == WORDS for c in streamed)  # the server's own usage
@@ -129,7 +129,7 @@ async def test_without_online_termination_streams_are_not_used() -> None:
     with FakeOpenAIServer(responder=_answer, logprobs_script=_script(2)) as server:
         chat = OpenAIChat("gpt-4.1", base_url=server.base_url + "/v1")
         rule = Confidence(warmup=4, window=8, online=False)
-        async with BestOfN(chat, n=6, sampling=0.8, selector="deepconf", stop=rule) as bon:
+        async with BestOfN(chat, n=6, sampling=0.8, selector="deepconf", early_stop=rule) as bon:
             sel = await bon.ainvoke("q")
         assert server.tokens_streamed == 0
-    assert sel.stop is not None and sel.stop.cancelled == 0 and len(sel.candidates) == 6
+    assert sel.early_stop is not None and sel.early_stop.cancelled == 0 and len(sel.candidates) == 6

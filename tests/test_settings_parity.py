@@ -39,7 +39,7 @@ def values(tmp_path: Path) -> dict[str, Any]:
         "injection": InjectionPolicy("exclude"),
         "cache": SampleCache(tmp_path / "c.db"),
         "detect_language": _detector,
-        "stop": Agreement(threshold=0.9),
+        "early_stop": Agreement(threshold=0.9),
     }
 
 

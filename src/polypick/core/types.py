@@ -357,7 +357,7 @@ class TraceEvent(_Record):
 
 
 class EarlyStop(_Record):
-    """What a stop rule (``BestOfN(..., stop=...)``) did in one call.
+    """What a stop rule (``BestOfN(..., early_stop=...)``) did in one call.
 
     Attributes:
         rule: the rule's name.
@@ -409,7 +409,7 @@ class Selection(_Record):
     usage: UsageReport = UsageReport()
     latency_s: float = 0.0
     trace: tuple[TraceEvent, ...] = ()
-    stop: EarlyStop | None = Field(
+    early_stop: EarlyStop | None = Field(
         default=None, description="what adaptive stopping saved, when a stop rule was set"
     )
 

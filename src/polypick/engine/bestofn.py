@@ -60,13 +60,15 @@ class BestOfN:
             or a plan such as ``Hedged(min_p=0.05)``; left at its default, a model whose
             temperature is fixed (OpenAI's reasoning models) samples with its own plan.
         selector: a name (``"chops"``, ``"judge"``, ``"mbr"``, ``"xmbr"``, ``"tournament"``,
-            ``"majority"``, ``"weighted_majority"``, ``"reward"``), a selector object, or a
-            reward function ``fn(prompt, candidate) -> float``. By default CHOPS when a judge
-            is given, else MBR with chrF (no model calls).
+            ``"majority"``, ``"weighted_majority"``, ``"reward"``, ``"deepconf"``,
+            ``"self_certainty"``), a selector object, or a reward function
+            ``fn(prompt, candidate) -> float``. By default CHOPS when a judge is given, else
+            MBR with chrF (no model calls).
         judge: the model that judges, for selectors that need one; defaults to ``llm``.
         settings: a :class:`~polypick.Settings` with any of the above and the rest —
             ``min_candidates``, ``deadline``, ``retry``, ``budget``, ``injection``, ``cache``,
-            ``detect_language``, ``selector_options``; see its documentation.
+            ``detect_language``, ``selector_options``, ``early_stop`` (adaptive stopping: draw
+            in waves until ``"agreement"`` or another rule holds); see its documentation.
         options: any :class:`~polypick.Settings` field by name; it overrides ``settings``,
             as do ``n``, ``sampling``, ``selector`` and ``judge`` when they differ from their
             defaults.
@@ -91,8 +93,8 @@ class BestOfN:
         self.settings = Settings.of(settings, **changed, **options)
         self.parts: Components = resolve_components(llm, self.settings)
         self._plans = tuple(member.plan() for member in self.parts.members)
-        if self.settings.stop is not None:
-            check_stop(self.settings.stop, self.parts.members)
+        if self.settings.early_stop is not None:
+            check_stop(self.settings.early_stop, self.parts.members)
         self.plan = tuple(params for plan in self._plans for params in plan)
 
     def __repr__(self) -> str:
@@ -178,13 +180,13 @@ class BestOfN:
             language=language,
         )
         report: EarlyStop | None = None
-        if self.settings.stop is None:
+        if self.settings.early_stop is None:
             samples, sample_errors = await sample_members(
                 members, self._plans_for(language), gateway, messages, context
             )
         else:
             samples, sample_errors, report = await sample_until(
-                self.settings.stop,
+                self.settings.early_stop,
                 members[0],
                 gateway,
                 messages,
@@ -218,7 +220,7 @@ class BestOfN:
         selection = finish(
             selection_context, verdict, selector=self.selector, llm=parts.name, failures=failures
         )
-        return selection if report is None else selection.model_copy(update={"stop": report})
+        return selection if report is None else selection.model_copy(update={"early_stop": report})
 
     def _check_tokens(self, messages: Sequence[Message]) -> None:
         budget = self.settings.budget

@@ -63,7 +63,7 @@ class Settings(BaseModel):
             screening only when a model reads the candidates (a judge).
         cache: a ``SampleCache`` or the path of its SQLite file.
         detect_language: language handling, see :data:`LanguageSpec` (default ``"auto"``).
-        stop: adaptive stopping: ``None`` (default) draws all ``n``; a rule such as
+        early_stop: adaptive stopping: ``None`` (default) draws all ``n``; a rule such as
             ``Agreement(threshold=0.95)``, or its name (``"agreement"``, ``"supermajority"``,
             ``"confidence"``), draws in waves and stops once the rule is met.
     """
@@ -82,7 +82,7 @@ class Settings(BaseModel):
     injection: InjectionPolicy | None = None
     cache: Any = None
     detect_language: Any = "auto"
-    stop: Any = None
+    early_stop: Any = None
 
     def __init__(self, **fields: Any) -> None:
         check_names(fields, type(self).model_fields, "setting")
@@ -153,7 +153,7 @@ class Settings(BaseModel):
             f"must be 'auto', True, False or a detector fn(text) -> code, got {value!r}"
         )
 
-    @field_validator("stop", mode="before")
+    @field_validator("early_stop", mode="before")
     @classmethod
     def _stop(cls, value: Any) -> StopRule | None:
         return resolve_stop(value)

@@ -1,4 +1,4 @@
-"""When a best-of-N call has sampled enough: the rules of ``BestOfN(..., stop=...)``.
+"""When a best-of-N call has sampled enough: the rules of ``BestOfN(..., early_stop=...)``.
 
 A rule looks at the answers drawn so far (extracted as a vote extracts them) and, for the
 confidence rule, at each answer's confidence, and says whether to stop drawing. The deciding
@@ -227,7 +227,7 @@ class Confidence(StopRule):
 
 
 StopSpec = StopRule | str | None
-"""What ``stop=`` accepts: ``None`` (draw all ``n``), a rule, or a rule's name
+"""What ``early_stop=`` accepts: ``None`` (draw all ``n``), a rule, or a rule's name
 (``"agreement"``, ``"supermajority"``, ``"confidence"``) with its defaults."""
 
 _NAMED: dict[str, type[StopRule]] = {
@@ -238,12 +238,12 @@ _NAMED: dict[str, type[StopRule]] = {
 
 
 def resolve_stop(spec: Any) -> StopRule | None:
-    """The rule for ``stop=``, or a :class:`ConfigurationError` naming what is accepted."""
+    """The rule for ``early_stop=``, or a :class:`ConfigurationError` naming what is accepted."""
     if spec is None or isinstance(spec, StopRule):
         return spec
     if isinstance(spec, str) and spec in _NAMED:
         return _NAMED[spec]()
     raise ConfigurationError(
-        f"stop={spec!r} is not a stopping rule; use None, one of {sorted(_NAMED)}, or a rule "
+        f"early_stop={spec!r} is not a stopping rule; use None, one of {sorted(_NAMED)}, or a rule "
         "such as polypick.Agreement(threshold=0.9)"
     )

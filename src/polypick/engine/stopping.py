@@ -1,6 +1,6 @@
 """Adaptive stopping: draw a call's samples in waves until a stop rule is met.
 
-``BestOfN(..., stop=rule)`` draws the first wave (the rule's ``min_samples``, or its warm-up),
+``BestOfN(..., early_stop=rule)`` draws the first wave (the rule's ``min_samples``, or its warm-up),
 asks the rule after each wave whether the answers so far settle the call, and stops there; the
 samples it never sends cost nothing. Waves follow the sampling plan in order, so the hedged
 plan's greedy sample is always in the first. Each wave goes through the call's gateway like any
@@ -38,15 +38,15 @@ def check_stop(rule: StopRule, members: Sequence[Member]) -> None:
     """Refuse, before anything is sent, a rule the call cannot apply."""
     if len(members) != 1:
         raise ConfigurationError(
-            f"stop={rule.name!r} draws one model's samples in waves, and this call samples a "
-            f"pool of {len(members)} models; give one model, or leave stop=None"
+            f"early_stop={rule.name!r} draws one model's samples in waves, and this call samples a "
+            f"pool of {len(members)} models; give one model, or leave early_stop=None"
         )
     if rule.logprobs is not None and token_logprobs(members[0].llm) is None:
         raise ConfigurationError(
             f"the stop rule {rule.name!r} reads token log-probabilities, and "
             f"{members[0].llm.name} gives none; sample a backend that does (the embedded "
             "model; vLLM, SGLang or llama.cpp servers; OpenAI chat models such as gpt-4.1) "
-            "or use stop='agreement'"
+            "or use early_stop='agreement'"
         )
 
 
