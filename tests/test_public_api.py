@@ -12,6 +12,8 @@ PUBLIC = {
     "polypick": [
         "BatchError", "BestOfN", "Budget", "CallPlan", "Candidate", "ChatModel", "ChopsSelector",
         "Completion",
+        "Agreement", "Confidence", "DeepConfSelector", "EarlyStop", "SelfCertaintySelector",
+        "StopRule", "Supermajority",
         "ConfigurationError", "ErrorInfo", "Hedged", "JudgeSelector", "Logprobs", "MBRSelector",
         "MajoritySelector", "Message", "ModelRequest", "PolypickError", "Pool", "PoolMember",
         "Reasoning", "TournamentSelector",
@@ -36,8 +38,8 @@ PUBLIC = {
         "MATH_SHEPHERD", "ProcessRewardEndpoint", "QWEN_PRM", "StepFormat",
     ],
     "polypick.selectors": [
-        "AnswerExtractor", "ChopsSelector", "JsonVoteSelector", "JudgeSelector", "MBRSelector",
-        "MajoritySelector",
+        "AnswerExtractor", "ChopsSelector", "DeepConfSelector", "JsonVoteSelector",
+        "JudgeSelector", "MBRSelector", "MajoritySelector", "SelfCertaintySelector",
         "ToolCallVoteSelector", "TournamentSelector", "XMBRSelector",
         "InjectionPolicy", "detect_injection",
         "RewardFunction", "RewardSelector", "SelectionContext", "Selector", "SelectorSpec",

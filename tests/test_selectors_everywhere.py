@@ -12,14 +12,17 @@ import pytest
 
 from polypick import BestOfN, Hedged, Temperature
 from polypick.core.protocol import ChatModel
+from polypick.errors import ConfigurationError
 from polypick.providers import AnthropicChat, OpenAIChat
 from polypick.selectors import (
     ChopsSelector,
+    DeepConfSelector,
     JudgeSelector,
     MajoritySelector,
     MBRSelector,
     RewardSelector,
     Selector,
+    SelfCertaintySelector,
     ToolCallVoteSelector,
     TournamentSelector,
     WeightedMajoritySelector,
@@ -38,6 +41,8 @@ OPTIONS: dict[str, dict[str, Any]] = {"reward": {"fn": reward}, "xmbr": {"eviden
 OBJECTS: dict[str, Callable[[], Selector]] = {
     "chops": lambda: ChopsSelector(permutations=2, seed=1),
     "json_vote": lambda: JsonVoteSelector(),
+    "deepconf": lambda: DeepConfSelector(keep=0.5),
+    "self_certainty": lambda: SelfCertaintySelector(vote=True),
     "judge": lambda: JudgeSelector(),
     "majority": lambda: MajoritySelector(),
     "mbr": lambda: MBRSelector(utility="judge"),
@@ -48,6 +53,7 @@ OBJECTS: dict[str, Callable[[], Selector]] = {
     "xmbr": lambda: XMBRSelector(evidence=2, utility="judge"),
 }
 NAMES = selectors.names()
+READS_LOGPROBS = {"deepconf", "self_certainty"}
 
 
 def test_every_registered_selector_is_exercised_here() -> None:
@@ -120,6 +126,10 @@ async def test_over_http(kind: str, form: str, name: str, request: pytest.Fixtur
     selector: Selector | str = name if form == "name" else OBJECTS[name]()
     options = OPTIONS.get(name, {}) if form == "name" else {}
     chosen = selectors.get(name)(**options) if options else selector
+    if name in READS_LOGPROBS and kind == "anthropic":  # Anthropic's API gives none
+        with pytest.raises(ConfigurationError, match="log-probabilities"):
+            BestOfN(model, n=4, sampling=Temperature(temperature=0.7), selector=chosen)
+        return
     async with BestOfN(model, n=4, sampling=Temperature(temperature=0.7), selector=chosen) as bon:
         sel = await bon.ainvoke("¿Cuál es la capital de Francia?")
     assert sel.selector == name

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from polypick import Budget, Hedged, RetryPolicy, Settings
+from polypick import Agreement, Budget, Hedged, RetryPolicy, Settings
 from polypick.cache import SampleCache
 from polypick.selectors.injection_policy import InjectionPolicy
 from polypick.testing import ScriptedChat
@@ -40,6 +40,7 @@ def values(tmp_path: Path) -> dict[str, Any]:
         "cache": SampleCache(tmp_path / "c.db"),
         "detect_language": _detector,
         "answer_language": "cs",
+        "early_stop": Agreement(threshold=0.9),
     }
 
 

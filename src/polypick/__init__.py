@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # the names below, for type checkers; at run time they load o
     from polypick.core.types import (
         Candidate,
         Completion,
+        EarlyStop,
         ErrorInfo,
         Logprobs,
         Message,
@@ -33,6 +34,7 @@ if TYPE_CHECKING:  # the names below, for type checkers; at run time they load o
     from polypick.engine.pool import Pool, PoolMember
     from polypick.engine.rerank import aselect, select
     from polypick.engine.settings import Settings
+    from polypick.engine.stop_rules import Agreement, Confidence, StopRule, Supermajority
     from polypick.errors import (
         BatchError,
         ConfigurationError,
@@ -42,11 +44,13 @@ if TYPE_CHECKING:  # the names below, for type checkers; at run time they load o
     )
     from polypick.selectors import (
         ChopsSelector,
+        DeepConfSelector,
         JudgeSelector,
         MajoritySelector,
         MBRSelector,
         RewardSelector,
         Selector,
+        SelfCertaintySelector,
         TournamentSelector,
         WeightedMajoritySelector,
         XMBRSelector,
@@ -55,6 +59,7 @@ if TYPE_CHECKING:  # the names below, for type checkers; at run time they load o
 __version__ = "0.1.0"
 
 __all__ = [
+    "Agreement",
     "BatchError",
     "BestOfN",
     "Budget",
@@ -63,7 +68,10 @@ __all__ = [
     "ChatModel",
     "ChopsSelector",
     "Completion",
+    "Confidence",
     "ConfigurationError",
+    "DeepConfSelector",
+    "EarlyStop",
     "ErrorInfo",
     "Hedged",
     "JudgeSelector",
@@ -84,26 +92,36 @@ __all__ = [
     "Selection",
     "SelectionFailure",
     "Selector",
+    "SelfCertaintySelector",
     "Settings",
     "Stage",
+    "StopRule",
+    "Supermajority",
     "Temperature",
     "TemperatureProfile",
     "Temperatures",
-    "ToolCall",
     "TooFewCandidatesError",
+    "ToolCall",
     "TournamentSelector",
     "TraceEvent",
     "Usage",
     "UsageReport",
     "WeightedMajoritySelector",
     "XMBRSelector",
-    "__version__",
     "aselect",
     "select",
+    "__version__",
 ]
 
 _LAZY = {
+    "Agreement": "polypick.engine.stop_rules",
     "BatchError": "polypick.errors",
+    "Confidence": "polypick.engine.stop_rules",
+    "DeepConfSelector": "polypick.selectors",
+    "EarlyStop": "polypick.core.types",
+    "SelfCertaintySelector": "polypick.selectors",
+    "StopRule": "polypick.engine.stop_rules",
+    "Supermajority": "polypick.engine.stop_rules",
     "BestOfN": "polypick.engine.bestofn",
     "Budget": "polypick.engine.plan",
     "CallPlan": "polypick.engine.plan",

@@ -35,3 +35,9 @@ def common() -> ModuleType:
 def embedded() -> ModuleType:
     """benchmarks/embedded_default.py."""
     return load_benchmark("embedded_default")
+
+
+@pytest.fixture(scope="session")
+def confidence_bench() -> ModuleType:
+    """benchmarks/confidence.py."""
+    return load_benchmark("confidence")

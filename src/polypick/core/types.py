@@ -28,6 +28,7 @@ __all__ = [
     "INJECTION",
     "Candidate",
     "Completion",
+    "EarlyStop",
     "ErrorInfo",
     "Logprobs",
     "Message",
@@ -356,6 +357,31 @@ class TraceEvent(_Record):
     data: dict[str, Any] = Field(default_factory=dict)
 
 
+class EarlyStop(_Record):
+    """What a stop rule (``BestOfN(..., early_stop=...)``) did in one call.
+
+    Attributes:
+        rule: the rule's name.
+        reason: why sampling stopped early; ``None`` when all ``planned`` samples were drawn.
+        planned: ``n``, the samples a call without the rule draws.
+        drawn: the samples sent (succeeded, failed, or cancelled).
+        cancelled: samples cut off while they were generating (online termination).
+        samples_saved: ``planned - drawn``.
+        requests_saved: the requests the full plan would have sent, less those sent.
+        tokens_saved: an estimate: the samples not drawn times the mean tokens of those drawn,
+            plus the tokens cancelled samples would have gone on to generate.
+    """
+
+    rule: str
+    reason: str | None = None
+    planned: int
+    drawn: int
+    cancelled: int = 0
+    samples_saved: int = 0
+    requests_saved: int = 0
+    tokens_saved: int = 0
+
+
 class Selection(_Record):
     """The result of a best-of-N call: the chosen answer and everything that led to it.
 
@@ -391,6 +417,9 @@ class Selection(_Record):
     usage: UsageReport = UsageReport()
     latency_s: float = 0.0
     trace: tuple[TraceEvent, ...] = ()
+    early_stop: EarlyStop | None = Field(
+        default=None, description="what adaptive stopping saved, when a stop rule was set"
+    )
 
     @property
     def best(self) -> Candidate:

@@ -22,6 +22,7 @@ from polypick.core.sampling import plan_task
 from polypick.core.sync import run_sync
 from polypick.core.trace import Recorder
 from polypick.core.types import (
+    EarlyStop,
     Message,
     PromptInput,
     SamplingParams,
@@ -35,6 +36,7 @@ from polypick.engine.plan import CallPlan
 from polypick.engine.pool import call_plan, sample_members
 from polypick.engine.selection import detect_languages, finish, run_selector
 from polypick.engine.settings import Settings
+from polypick.engine.stopping import check_stop, sample_until
 from polypick.errors import BatchError, ConfigurationError, TooFewCandidatesError
 from polypick.providers import ModelSpec
 from polypick.selectors.base import SelectionContext, Selector
@@ -60,13 +62,15 @@ class BestOfN:
             or a plan such as ``Hedged(min_p=0.05)``; left at its default, a model whose
             temperature is fixed (OpenAI's reasoning models) samples with its own plan.
         selector: a name (``"chops"``, ``"judge"``, ``"mbr"``, ``"xmbr"``, ``"tournament"``,
-            ``"majority"``, ``"weighted_majority"``, ``"reward"``), a selector object, or a
-            reward function ``fn(prompt, candidate) -> float``. By default CHOPS when a judge
-            is given, else MBR with chrF (no model calls).
+            ``"majority"``, ``"weighted_majority"``, ``"reward"``, ``"deepconf"``,
+            ``"self_certainty"``), a selector object, or a reward function
+            ``fn(prompt, candidate) -> float``. By default CHOPS when a judge is given, else
+            MBR with chrF (no model calls).
         judge: the model that judges, for selectors that need one; defaults to ``llm``.
         settings: a :class:`~polypick.Settings` with any of the above and the rest —
             ``min_candidates``, ``deadline``, ``retry``, ``budget``, ``injection``, ``cache``,
-            ``detect_language``, ``selector_options``; see its documentation.
+            ``detect_language``, ``selector_options``, ``early_stop`` (adaptive stopping: draw
+            in waves until ``"agreement"`` or another rule holds); see its documentation.
         options: any :class:`~polypick.Settings` field by name; it overrides ``settings``,
             as do ``n``, ``sampling``, ``selector`` and ``judge`` when they differ from their
             defaults.
@@ -91,6 +95,8 @@ class BestOfN:
         self.settings = Settings.of(settings, **changed, **options)
         self.parts: Components = resolve_components(llm, self.settings)
         self._plans = tuple(member.plan() for member in self.parts.members)
+        if self.settings.early_stop is not None:
+            check_stop(self.settings.early_stop, self.parts.members)
         self.plan = tuple(params for plan in self._plans for params in plan)
 
     def __repr__(self) -> str:
@@ -181,9 +187,21 @@ class BestOfN:
             plan=", ".join(m.sampling.name for m in members),
             language=language,
         )
-        samples, sample_errors = await sample_members(
-            members, self._plans_for(language), gateway, messages, context
-        )
+        report: EarlyStop | None = None
+        if self.settings.early_stop is None:
+            samples, sample_errors = await sample_members(
+                members, self._plans_for(language), gateway, messages, context
+            )
+        else:
+            samples, sample_errors, report = await sample_until(
+                self.settings.early_stop,
+                members[0],
+                gateway,
+                messages,
+                self._plans_for(language)[0],
+                context=context,
+                planned_requests=self.plan_calls(messages).generation_requests,
+            )
         survivors = [c for c in samples if c.ok]
         failures = [c for c in samples if not c.ok]
         if len(survivors) < self.settings.min_candidates:
@@ -213,9 +231,10 @@ class BestOfN:
         screening = parts.injection if parts.screen(self.selector) else None
         verdict = await run_selector(self.selector, selection_context, screening)
         gateway.record_savings()
-        return finish(
+        selection = finish(
             selection_context, verdict, selector=self.selector, llm=parts.name, failures=failures
         )
+        return selection if report is None else selection.model_copy(update={"early_stop": report})
 
     def _check_tokens(self, messages: Sequence[Message]) -> None:
         budget = self.settings.budget

@@ -24,6 +24,7 @@ from polypick.core.deadline import check_deadline
 from polypick.core.retry import RetryPolicy
 from polypick.core.sampling import SamplingPlan, resolve_sampling
 from polypick.engine.plan import Budget
+from polypick.engine.stop_rules import StopRule, resolve_stop
 from polypick.errors import ConfigurationError
 from polypick.selectors.injection_policy import InjectionPolicy, resolve_injection
 
@@ -67,6 +68,9 @@ class Settings(BaseModel):
             tag such as ``"pt-BR"`` counts as its language); ``None`` (default): named by an
             instruction in the prompt ("into Czech"), else inferred (see
             ``Selection.answer_language_source``).
+        early_stop: adaptive stopping: ``None`` (default) draws all ``n``; a rule such as
+            ``Agreement(threshold=0.95)``, or its name (``"agreement"``, ``"supermajority"``,
+            ``"confidence"``), draws in waves and stops once the rule is met.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
@@ -84,6 +88,7 @@ class Settings(BaseModel):
     cache: Any = None
     detect_language: Any = "auto"
     answer_language: str | None = None
+    early_stop: Any = None
 
     def __init__(self, **fields: Any) -> None:
         check_names(fields, type(self).model_fields, "setting")
@@ -165,6 +170,10 @@ class Settings(BaseModel):
                 f"must be a language code such as 'cs', 'en' or 'pt-BR', or None, got {value!r}"
             )
         return code
+    @field_validator("early_stop", mode="before")
+    @classmethod
+    def _stop(cls, value: Any) -> StopRule | None:
+        return resolve_stop(value)
 
     @field_validator("selector_options")
     @classmethod

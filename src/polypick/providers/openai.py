@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Mapping
+from collections.abc import AsyncGenerator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import openai
@@ -25,6 +25,7 @@ import pydantic
 from openai.types.chat import ChatCompletion
 
 from polypick.core.protocol import ModelRequest
+from polypick.core.streaming import TokenChunk
 from polypick.core.types import Completion, SamplingParams, Step, Usage
 from polypick.core.usage import split_usage
 from polypick.errors import (
@@ -175,6 +176,17 @@ class OpenAIChat:
         """The SDK client of the running event loop, the one :meth:`generate` uses (for other
         endpoints of the same API, e.g. batches); :meth:`aclose` closes it."""
         return self._clients.get()
+
+    def concurrency(self) -> asyncio.Semaphore:
+        """This model's concurrency limit on the running event loop (every request holds it)."""
+        return self._limits.get()
+
+    def stream(self, request: ModelRequest) -> AsyncGenerator[TokenChunk, None]:
+        """One completion of ``request``, streamed with its log-probabilities when asked for
+        (:class:`~polypick.core.streaming.StreamsTokens`); closing it stops the request."""
+        from polypick.providers._openai_stream import stream_openai
+
+        return stream_openai(self, request)
 
     async def aclose(self) -> None:
         await self._clients.close(lambda client: client.close())

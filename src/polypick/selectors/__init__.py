@@ -14,12 +14,14 @@ from polypick.selectors.base import RewardFunction, SelectionContext, Selector, 
 if TYPE_CHECKING:  # at run time these load on first use (see _LAZY)
     from polypick.selectors.answers import AnswerExtractor, extract_answer, normalize_answer
     from polypick.selectors.chops import ChopsSelector
+    from polypick.selectors.deepconf import DeepConfSelector
     from polypick.selectors.injection import detect_injection
     from polypick.selectors.injection_policy import InjectionPolicy
     from polypick.selectors.judge import JudgeSelector
     from polypick.selectors.majority import MajoritySelector
     from polypick.selectors.mbr import MBRSelector
     from polypick.selectors.reward import RewardSelector
+    from polypick.selectors.self_certainty import SelfCertaintySelector
     from polypick.selectors.tool_vote import ToolCallVoteSelector
     from polypick.selectors.tournament import TournamentSelector
     from polypick.selectors.weighted_majority import WeightedMajoritySelector
@@ -28,6 +30,7 @@ if TYPE_CHECKING:  # at run time these load on first use (see _LAZY)
 __all__ = [
     "AnswerExtractor",
     "ChopsSelector",
+    "DeepConfSelector",
     "InjectionPolicy",
     "JsonVoteSelector",
     "JudgeSelector",
@@ -38,6 +41,7 @@ __all__ = [
     "SelectionContext",
     "Selector",
     "SelectorSpec",
+    "SelfCertaintySelector",
     "ToolCallVoteSelector",
     "TournamentSelector",
     "Verdict",
@@ -65,6 +69,8 @@ _BUILT_IN = {
     "tournament": "polypick.selectors.tournament:TournamentSelector",
     "tool_vote": "polypick.selectors.tool_vote:ToolCallVoteSelector",
     "json_vote": "polypick.selectors.json_vote:JsonVoteSelector",
+    "deepconf": "polypick.selectors.deepconf:DeepConfSelector",
+    "self_certainty": "polypick.selectors.self_certainty:SelfCertaintySelector",
 }
 for _name, _where in _BUILT_IN.items():
     selectors.register(_name, _where)  # imported when first named

@@ -60,6 +60,7 @@ class WeightedMajoritySelector(Selector):
     ) -> None:
         self.scorer: Selector = scorer if scorer is not None else JudgeSelector()
         self.needs_judge = self.scorer.needs_judge
+        self.needs_logprobs = self.scorer.needs_logprobs  # a confidence scorer reads them
         self.extract = extract
 
     def planned_calls(self, n: int) -> int:

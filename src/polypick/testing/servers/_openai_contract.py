@@ -30,8 +30,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from starlette.responses import Response
-
 from ._runner import ApiError, text_of
 
 __all__ = [
@@ -40,8 +38,8 @@ __all__ = [
     "forced_calls",
     "json_answer",
     "read_contract",
+    "message_deltas",
     "schema_instance",
-    "sse_response",
 ]
 
 _NAME = re.compile(r"^[a-zA-Z0-9_-]{1,64}$")
@@ -319,35 +317,10 @@ def _scalar(kind: Any, schema: Mapping[str, Any]) -> Any:
     return str(schema.get("title") or schema.get("description") or "text")
 
 
-def sse_response(completion: Mapping[str, Any], include_usage: bool) -> Response:
-    """``completion`` (a ``chat.completion`` object) as the event stream that would carry it."""
-    head = {
-        "id": completion["id"],
-        "object": "chat.completion.chunk",
-        "created": completion["created"],
-        "model": completion["model"],
-        "system_fingerprint": completion.get("system_fingerprint"),
-    }
-    events: list[dict[str, Any]] = []
-    for choice in completion["choices"]:
-        for delta in _deltas(choice["message"]):
-            events.append({"choices": [_chunk_choice(choice["index"], delta, None)]})
-        events.append({"choices": [_chunk_choice(choice["index"], {}, choice["finish_reason"])]})
-    if include_usage:
-        events = [{**e, "usage": None} for e in events]
-        events.append({"choices": [], "usage": completion["usage"]})
-    lines = [f"data: {json.dumps({**head, **event})}\n\n" for event in events]
-    body = "".join(lines) + "data: [DONE]\n\n"
-    return Response(body, 200, media_type="text/event-stream")
-
-
-def _chunk_choice(index: int, delta: Mapping[str, Any], finish: str | None) -> dict[str, Any]:
-    return {"index": index, "delta": dict(delta), "logprobs": None, "finish_reason": finish}
-
-
-def _deltas(message: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The deltas of one message: role, then content (or refusal) and tool calls in pieces."""
-    deltas: list[dict[str, Any]] = [{"role": "assistant", "content": ""}]
+def message_deltas(message: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The deltas of one message after its role: content (or refusal) and tool calls in
+    pieces (a call's id, type and name first, its arguments in pieces)."""
+    deltas: list[dict[str, Any]] = []
     for key in ("content", "refusal"):
         text = message.get(key)
         if isinstance(text, str):

@@ -138,6 +138,8 @@ class ApiError(Exception):
 Handler = Callable[[Call], "dict[str, Any] | bytes | Response"]
 """Answers one request: a JSON object, raw bytes (file contents, JSONL results), or a ready
 response (an event stream)."""
+StreamingHandler = Handler
+"""A handler that may answer with a response already shaped (server-sent events)."""
 
 
 class FakeServer(ServerRunner):
@@ -228,7 +230,11 @@ class FakeServer(ServerRunner):
         return text, cut
 
     def _route(
-        self, path: str, handler: Handler, method: str = "POST", parse: BodyParser = json_body
+        self,
+        path: str,
+        handler: StreamingHandler,
+        method: str = "POST",
+        parse: BodyParser = json_body,
     ) -> Route:
         async def endpoint(request: Request) -> Response:
             return await self._serve(request, handler, parse)
@@ -244,7 +250,9 @@ class FakeServer(ServerRunner):
         content = json.dumps(self._error_payload(err))
         return Response(content, err.status, headers, media_type="application/json")
 
-    async def _serve(self, request: Request, handler: Handler, parse: BodyParser) -> Response:
+    async def _serve(
+        self, request: Request, handler: StreamingHandler, parse: BodyParser
+    ) -> Response:
         # Seq and fault are taken before the first await so they follow arrival order.
         with self._lock:
             self._seq += 1
@@ -273,7 +281,7 @@ class FakeServer(ServerRunner):
             except ApiError as err:
                 return self._error_response(err, seq)
             ok = {self._request_id_header: f"req_fake_{seq}"}
-            if isinstance(payload, Response):
+            if isinstance(payload, Response):  # a streamed answer, already shaped
                 payload.headers.update(ok)
                 return payload
             if isinstance(payload, bytes):

@@ -16,9 +16,9 @@ from ._openai_contract import (
     forced_calls,
     json_answer,
     read_contract,
-    sse_response,
 )
 from ._openai_rules import ModelRules, check_request, logprobs_of
+from ._openai_stream import stream_response
 from ._runner import (
     ApiError,
     Call,
@@ -30,7 +30,7 @@ from ._runner import (
     text_of,
 )
 
-__all__ = ["FakeOpenAIServer", "ToolCaller"]
+__all__ = ["FakeOpenAIServer", "LogprobsScript", "ToolCaller"]
 
 _REFUSAL = "I'm sorry, but I can't help with that."
 
@@ -38,6 +38,10 @@ ToolCaller = Callable[[dict[str, Any], int], Sequence[Mapping[str, Any]] | None]
 """Scripts tool calls: called with the parsed request JSON and the choice index, it returns that
 choice's calls as ``{"name": ..., "arguments": ...}`` (a dict, or raw text sent as is to test
 unreadable arguments), or ``None`` / ``[]`` for a text answer. It runs on the server's loop."""
+
+LogprobsScript = Callable[[str, Mapping[str, Any], str], dict[str, Any]]
+"""Scripts log-probabilities: called with a choice's text, the request JSON and a salt
+(``"<request>.<choice>"``), it returns the choice's ``logprobs`` object in the API's shape."""
 
 
 class FakeOpenAIServer(FakeServer):
@@ -49,11 +53,14 @@ class FakeOpenAIServer(FakeServer):
     llama.cpp's server does). ``tool_caller`` makes choices tool calls (see :data:`ToolCaller`).
     ``models`` gives named models their documented behaviour (:class:`ModelRules`: reasoning
     models' parameter rules and reasoning tokens); log-probabilities come back in the API's
-    shape whenever a request asks for them and its model gives them.
+    shape whenever a request asks for them and its model gives them (``logprobs_script``
+    scripts them, see :data:`LogprobsScript`).
 
     Tools, ``tool_choice``, ``response_format``, ``stop`` and streaming follow the API
     reference (see ``_openai_contract``): requests that break its rules get its 400 errors,
-    ``stream: true`` gets server-sent events.
+    ``stream: true`` gets server-sent events, one token per chunk ``token_delay_s`` apart;
+    ``tokens_streamed`` counts the tokens sent, so a client that closes a stream early is seen
+    to stop the generation.
     """
 
     _request_id_header = "x-request-id"
@@ -68,8 +75,13 @@ class FakeOpenAIServer(FakeServer):
         model: str = "fake-gpt",
         tool_caller: ToolCaller | None = None,
         models: Mapping[str, ModelRules] | None = None,
+        logprobs_script: LogprobsScript | None = None,
+        token_delay_s: float = 0.0,
     ) -> None:
         self._model_rules = dict(models or {})
+        self._logprobs_script = logprobs_script
+        self._token_delay_s = token_delay_s
+        self.tokens_streamed = 0
         self._honour_n = honour_n
         self._reject_n = reject_n
         self._model = model
@@ -120,6 +132,10 @@ class FakeOpenAIServer(FakeServer):
         self._check_auth(call)
         model = {"id": self._model, "object": "model", "created": 0, "owned_by": "polypick"}
         return {"object": "list", "data": [model]}
+
+    def _streamed(self) -> None:
+        with self._lock:
+            self.tokens_streamed += 1
 
     def _chat(self, call: Call) -> dict[str, Any] | Response:
         self._check_auth(call)
@@ -172,7 +188,12 @@ class FakeOpenAIServer(FakeServer):
                 "completion_tokens_details": {"reasoning_tokens": reasoning_tokens},
             },
         }
-        return sse_response(completion, contract.include_usage) if contract.stream else completion
+        if contract.stream:
+            delay = self._token_delay_s
+            return stream_response(
+                completion, contract.include_usage, token_delay_s=delay, sent=self._streamed
+            )
+        return completion
 
     def _choice(
         self,
@@ -209,7 +230,8 @@ class FakeOpenAIServer(FakeServer):
             tokens = sum(count_tokens(c["function"]["arguments"]) for c in rendered)
         logprobs = None
         if call.body.get("logprobs") is True and isinstance(content, str) and content:
-            logprobs = logprobs_of(content, call.body, f"{call.seq}.{index}")
+            script = self._logprobs_script or logprobs_of
+            logprobs = script(content, call.body, f"{call.seq}.{index}")
         choice = {"index": index, "message": message, "logprobs": logprobs, "finish_reason": finish}
         return choice, tokens
 
