@@ -136,7 +136,13 @@ class ProviderTimeoutError(ProviderError):
 
 
 class ProviderStatusError(ProviderError):
-    """The server answered with an HTTP error status."""
+    """The server answered with an HTTP error status.
+
+    Attributes:
+        status_code: the HTTP status.
+        reason: the server's own message.
+        param: the request field the server blamed, when it named one.
+    """
 
     def __init__(
         self,
@@ -145,8 +151,11 @@ class ProviderStatusError(ProviderError):
         status_code: int,
         provider: str = "",
         retry_after: float | None = None,
+        param: str | None = None,
     ) -> None:
         self.status_code = status_code
+        self.reason = message
+        self.param = param
         super().__init__(
             f"HTTP {status_code}: {message}", provider=provider, retry_after=retry_after
         )

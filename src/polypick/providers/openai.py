@@ -29,9 +29,11 @@ from polypick.errors import (
     MissingAPIKeyError,
     ProviderStatusError,
 )
+from polypick.providers._inputs import check_encodable, check_timeout
 from polypick.providers._loop_local import LoopLocal
 from polypick.providers._urls import without_credentials
-from polypick.providers.sdk_errors import map_sdk_error
+from polypick.providers.n_support import refuses_n
+from polypick.providers.sdk_errors import check_answer, map_sdk_error, whole_request
 
 if TYPE_CHECKING:
     from polypick.core.batching import BatchBackend
@@ -51,10 +53,11 @@ class OpenAIChat:
         model: the model name the server knows.
         base_url: the server, e.g. ``http://localhost:8000/v1``; OpenAI when omitted.
         api_key: defaults to ``OPENAI_API_KEY``; servers on a ``base_url`` may need none.
-        timeout: seconds allowed for one request.
+        timeout: seconds allowed for one request, from sending it to the end of the answer.
         max_concurrency: most requests in flight at once, per event loop.
         n_support: ``True`` to always send ``n``, ``False`` never; ``None`` learns it: a
-            server that answers a request for several choices with exactly one ignores ``n``.
+            server that answers a request for several choices with exactly one ignores ``n``,
+            and one that refuses it in an error about ``n`` (then answers ``n=1``) rejects it.
         extra_body: extra JSON fields for every request (server-specific options).
         structured_output: send ``response_format`` JSON schemas (judge replies); defaults to
             on for OpenAI itself and off for other servers, which support it unevenly.
@@ -76,6 +79,7 @@ class OpenAIChat:
             raise ConfigurationError("OpenAIChat needs a model name, e.g. 'gpt-4o-mini'")
         if max_concurrency < 1:
             raise ConfigurationError("max_concurrency must be >= 1")
+        timeout = check_timeout(timeout, "OpenAIChat")
         key = api_key or os.environ.get("OPENAI_API_KEY")
         if not key:
             if base_url is None and not os.environ.get("OPENAI_BASE_URL"):
@@ -164,11 +168,12 @@ class OpenAIChat:
         try:
             response = await self.send(self.request_body(request))
         except ProviderStatusError as exc:
-            if n == 1 or self.n_support is not None or exc.status_code not in (400, 422):
+            if n == 1 or self.n_support is not None or not refuses_n(exc):
                 raise
-            # A server that rejects ``n`` (llama.cpp's llama-server): learn it and ask for one.
-            self.n_support = False
+            # A server that rejects ``n`` (llama.cpp's llama-server): ask for one, and learn it
+            # once that is answered (a request refused for another reason teaches nothing).
             response = await self.send(self.request_body(request.replace(n=1)))
+            self.n_support = False
         # A server that ignores ``n`` answers with exactly one choice; one that honours it but
         # drops a choice (a filtered completion, say) still sends several, and keeps ``n``.
         if n > 1 and len(response.choices) == 1 and self.n_support is None:
@@ -177,18 +182,29 @@ class OpenAIChat:
 
     async def send(self, body: Mapping[str, Any]) -> ChatCompletion:
         """Send a request body (from :meth:`request_body`, possibly adjusted) under this
-        model's concurrency limit, SDK errors mapped to :class:`ProviderError` (no retry)."""
+        model's concurrency limit and within its timeout, SDK errors mapped to
+        :class:`ProviderError` (no retry), an error in an HTTP 200 body too.
+
+        Raises:
+            ConfigurationError: for text that cannot be sent (a lone surrogate), before sending.
+        """
+        check_encodable(body, self.name)
         # The SDK merges ``extra_body`` into the JSON it sends, so the body goes out as built.
         fields = dict(body)
         model, messages = fields.pop("model"), fields.pop("messages")
         async with self._limits.get():
             try:
-                response: ChatCompletion = await self._clients.get().chat.completions.create(
-                    model=model, messages=messages, extra_body=fields
+                response: ChatCompletion = await whole_request(
+                    self._clients.get().chat.completions.create(
+                        model=model, messages=messages, extra_body=fields
+                    ),
+                    self.timeout,
+                    self.name,
                 )
-                return response
             except (openai.OpenAIError, ValueError) as exc:  # ValueError: a malformed body
                 raise map_sdk_error(exc, openai, self.name) from exc
+        check_answer(response, "choices", self.name)
+        return response
 
     def request_body(self, request: ModelRequest) -> dict[str, Any]:
         """The JSON body :meth:`generate` sends for ``request`` (also what a Batch API line

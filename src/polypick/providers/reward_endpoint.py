@@ -29,8 +29,9 @@ import os
 from typing import TYPE_CHECKING, Any, Literal
 
 from polypick.errors import ConfigurationError, InvalidResponseError
+from polypick.providers._inputs import check_encodable, check_timeout
 from polypick.providers._loop_local import LoopLocal
-from polypick.providers.sdk_errors import map_sdk_error
+from polypick.providers.sdk_errors import map_sdk_error, whole_request
 
 if TYPE_CHECKING:
     import openai
@@ -72,7 +73,7 @@ class RewardEndpoint:
         self.url = url.rstrip("/")
         self.format = format
         self.model = model
-        self.timeout = timeout
+        self.timeout = check_timeout(timeout, "RewardEndpoint")
         self._api_key = api_key or os.environ.get("POLYPICK_REWARD_API_KEY") or "not-needed"
         self._clients: LoopLocal[Any] = LoopLocal(self._new_client)
 
@@ -103,10 +104,14 @@ class RewardEndpoint:
             }
         else:
             path, body = "", {"model": self.model, "prompt": prompt, "response": candidate}
+        provider = f"reward:{self.url}"
+        check_encodable(body, provider)
         try:
-            reply = await self._clients.get().post(path, body=body, cast_to=object)
+            reply = await whole_request(
+                self._clients.get().post(path, body=body, cast_to=object), self.timeout, provider
+            )
         except (openai.OpenAIError, ValueError) as exc:
-            raise map_sdk_error(exc, openai, f"reward:{self.url}") from exc
+            raise map_sdk_error(exc, openai, provider) from exc
         return self._read(reply)
 
     def _read(self, reply: object) -> float:

@@ -86,7 +86,7 @@ class FakeOpenAIServer(FakeServer):
             err_type = "requests"
         else:
             err_type = "server_error" if err.status >= 500 else "invalid_request_error"
-        code = {401: "invalid_api_key", 429: "rate_limit_exceeded"}.get(err.status)
+        code = err.code or {401: "invalid_api_key", 429: "rate_limit_exceeded"}.get(err.status)
         return {
             "error": {"message": err.message, "type": err_type, "param": err.param, "code": code}
         }
