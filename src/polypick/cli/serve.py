@@ -120,8 +120,11 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _log_to_stderr(level: str) -> None:
     # polypick's own records (one line per answer, errors), not the HTTP clients' chatter
+    from polypick.core.redact import RedactingFilter
+
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)s:     %(name)s: %(message)s"))
+    handler.addFilter(RedactingFilter())  # whatever logger a record comes from
     logger = logging.getLogger("polypick")
     logger.addHandler(handler)
     logger.setLevel(level.upper())

@@ -13,11 +13,11 @@ fidelity has nothing to act on (a warning says so once).
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Iterable
 from typing import Any, Protocol
 
+from polypick.core.redact import get_logger
 from polypick.errors import ConfigurationError
 
 __all__ = [
@@ -28,7 +28,7 @@ __all__ = [
     "resolve_detector",
 ]
 
-logger = logging.getLogger("polypick")
+logger = get_logger("polypick")
 
 # fmt: off
 DEFAULT_LANGUAGES = (

@@ -12,6 +12,7 @@ from typing import Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
+from polypick.core.redact import redact
 from polypick.errors import ConfigurationError
 
 __all__ = [
@@ -210,7 +211,7 @@ class ErrorInfo(_Record):
     def from_exception(cls, exc: BaseException, attempts: int = 1) -> ErrorInfo:
         return cls(
             type=type(exc).__name__,
-            message=str(exc),
+            message=redact(str(exc)),
             status_code=getattr(exc, "status_code", None),
             attempts=attempts,
         )

@@ -15,11 +15,11 @@ goes through the policy's detector first; a flagged candidate gets the
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from polypick.core.language import LangidDetector, LanguageDetector
+from polypick.core.redact import get_logger
 from polypick.core.types import Candidate, Selection, SelectionFailure, Usage, UsageReport
 from polypick.selectors.base import (
     SelectionContext,
@@ -35,7 +35,7 @@ from polypick.selectors.tool_vote import ToolCallVoteSelector
 
 __all__ = ["detect_languages", "finish", "run_selector", "screen"]
 
-logger = logging.getLogger("polypick")
+logger = get_logger("polypick")
 
 T = TypeVar("T")
 # Our detectors take about 50 µs plus 20 µs per hundred characters (measured), a thread hop about

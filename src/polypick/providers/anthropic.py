@@ -25,6 +25,7 @@ from anthropic.types import Message as ResponseMessage
 from anthropic.types import TextBlock
 
 from polypick.core.protocol import ModelRequest
+from polypick.core.redact import remember_secret
 from polypick.core.types import Completion, Message, SamplingParams, Step, Usage
 from polypick.errors import ConfigurationError, InvalidResponseError, MissingAPIKeyError
 from polypick.providers._inputs import check_encodable, check_timeout
@@ -79,6 +80,7 @@ class AnthropicChat:
         key = api_key or os.environ.get("ANTHROPIC_API_KEY")
         if not key:
             raise MissingAPIKeyError("Anthropic", "ANTHROPIC_API_KEY")
+        remember_secret(key)  # never shown
         self.model = model
         self.base_url = base_url
         self.timeout = timeout

@@ -21,6 +21,7 @@ from openai.types.chat import ChatCompletion
 from openai.types.chat.chat_completion import Choice
 
 from polypick.core.protocol import ModelRequest
+from polypick.core.redact import remember_secret
 from polypick.core.types import Completion, SamplingParams, Step, ToolCall, Usage
 from polypick.core.usage import split_usage
 from polypick.errors import (
@@ -85,6 +86,7 @@ class OpenAIChat:
             if base_url is None and not os.environ.get("OPENAI_BASE_URL"):
                 raise MissingAPIKeyError("OpenAI", "OPENAI_API_KEY")
             key = "not-needed"  # local servers accept any key, but the SDK insists on one
+        remember_secret(api_key or os.environ.get("OPENAI_API_KEY"))  # never shown
         self.model = model
         self.base_url = base_url
         self.timeout = timeout

@@ -28,6 +28,7 @@ import math
 import os
 from typing import TYPE_CHECKING, Any, Literal
 
+from polypick.core.redact import remember_secret
 from polypick.errors import ConfigurationError, InvalidResponseError
 from polypick.providers._inputs import check_encodable, check_timeout
 from polypick.providers._loop_local import LoopLocal
@@ -75,6 +76,7 @@ class RewardEndpoint:
         self.model = model
         self.timeout = check_timeout(timeout, "RewardEndpoint")
         self._api_key = api_key or os.environ.get("POLYPICK_REWARD_API_KEY") or "not-needed"
+        remember_secret(self._api_key)  # never shown
         self._clients: LoopLocal[Any] = LoopLocal(self._new_client)
 
     def __repr__(self) -> str:

@@ -17,6 +17,7 @@ from collections.abc import Awaitable, Mapping
 from types import ModuleType
 from typing import Any, TypeVar
 
+from polypick.core.redact import redact
 from polypick.errors import (
     InvalidResponseError,
     ProviderConnectionError,
@@ -97,7 +98,12 @@ def _status_message(exc: Exception) -> tuple[str, str | None]:
 
 
 def map_sdk_error(exc: Exception, sdk: ModuleType, provider: str) -> ProviderError:
-    """The polypick error for an exception raised by the ``sdk`` module (openai or anthropic)."""
+    """The polypick error for an exception raised by the ``sdk`` module (openai or anthropic).
+
+    Secrets an upstream echoes (a key in "Incorrect API key provided: ...") are redacted from
+    the error, and from the SDK's exception it is chained to.
+    """
+    _redact_sdk_error(exc)
     if isinstance(exc, sdk.APITimeoutError):
         return ProviderTimeoutError(f"request timed out ({exc})", provider=provider)
     if isinstance(exc, sdk.APIConnectionError):
@@ -107,6 +113,7 @@ def map_sdk_error(exc: Exception, sdk: ModuleType, provider: str) -> ProviderErr
         retry_after = parse_retry_after(exc.response.headers)
         cls = RateLimitError if status == 429 else ProviderStatusError
         message, param = _status_message(exc)
+        message = redact(message)
         return cls(
             message, status_code=status, provider=provider, retry_after=retry_after, param=param
         )
@@ -115,6 +122,12 @@ def map_sdk_error(exc: Exception, sdk: ModuleType, provider: str) -> ProviderErr
         error.retryable = True  # a garbled body is a passing fault, like a dropped connection
         return error
     return ProviderError(f"{type(exc).__name__}: {exc}", provider=provider)
+
+
+def _redact_sdk_error(exc: Exception) -> None:
+    exc.args = tuple(redact(a) if isinstance(a, str) else a for a in exc.args)
+    if isinstance(getattr(exc, "message", None), str):
+        exc.message = redact(exc.message)  # type: ignore[attr-defined]
 
 
 def error_in_body(response: object, provider: str) -> ProviderError | None:
@@ -134,7 +147,7 @@ def error_in_body(response: object, provider: str) -> ProviderError | None:
         return None
     fields: dict[str, Any] = error if isinstance(error, dict) else {"message": str(error)}
     message = fields.get("message")
-    text = message if isinstance(message, str) and message else str(fields)[:500]
+    text = redact(message if isinstance(message, str) and message else str(fields)[:500])
     status = _status_in(fields)
     if status is None:
         failure = InvalidResponseError(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
-import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 
 from starlette.applications import Starlette
@@ -15,6 +14,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from polypick.core.language import default_detector
+from polypick.core.redact import get_logger, redact_data, remember_secret
 from polypick.providers import ModelSpec, resolve_model
 from polypick.serve.endpoints import (
     ServeState,
@@ -29,7 +29,7 @@ from polypick.serve.settings import ServeSettings
 
 __all__ = ["create_app"]
 
-logger = logging.getLogger("polypick.serve")
+logger = get_logger("polypick.serve")
 Handler = Callable[[Request, ServeState], Awaitable[Response]]
 
 
@@ -53,6 +53,8 @@ def create_app(
         ConfigurationError: for invalid settings, before anything is served.
     """
     settings = settings or ServeSettings()
+    if settings.api_key is not None:
+        remember_secret(settings.api_key.get_secret_value())
     upstream = settings.upstream() if llm is None else resolve_model(llm)
     judging = settings.judge_model(upstream) if judge is None else resolve_model(judge)
     retry = settings.bon.retry if settings.retries is None else settings.retries
@@ -120,7 +122,8 @@ def _authorized(request: Request, state: ServeState) -> bool:
 
 
 def error_response(failure: ApiFailure) -> Response:
-    return JSONResponse(failure.body(), failure.status, headers=failure.headers())
+    body = redact_data(failure.body())  # upstream text may quote a key: it stays here
+    return JSONResponse(body, failure.status, headers=failure.headers())
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:

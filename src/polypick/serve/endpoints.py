@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import logging
 from collections.abc import AsyncIterator, Coroutine, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -13,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 
 from polypick.core.protocol import ChatModel
+from polypick.core.redact import get_logger
 from polypick.core.types import Selection
 from polypick.serve.config import resolve_key, selector_names
 from polypick.serve.errors import invalid
@@ -25,7 +25,7 @@ from polypick.serve.upstream import ClientRequest, PassThroughOpenAIChat
 
 __all__ = ["ServeState", "chat_completions", "health", "list_models", "retrieve_model"]
 
-logger = logging.getLogger("polypick.serve")
+logger = get_logger("polypick.serve")
 T = TypeVar("T")
 
 
