@@ -16,6 +16,7 @@ from starlette.routing import Route
 from polypick.core.language import default_detector
 from polypick.core.redact import get_logger, redact_data, remember_secret
 from polypick.providers import ModelSpec, resolve_model
+from polypick.serve.budget import MeteredChat
 from polypick.serve.endpoints import (
     ServeState,
     chat_completions,
@@ -57,11 +58,15 @@ def create_app(
         remember_secret(settings.api_key.get_secret_value())
     upstream = settings.upstream() if llm is None else resolve_model(llm)
     judging = settings.judge_model(upstream) if judge is None else resolve_model(judge)
+    if judging is None and settings.bon.judge is not None:
+        judging = resolve_model(settings.bon.judge)
     retry = settings.bon.retry if settings.retries is None else settings.retries
-    operator = settings.bon.replace(
-        judge=judging if judging is not None else settings.bon.judge, retry=retry
-    )
-    pool = BestOfNPool(upstream, operator, settings.pool_size)
+    # every upstream request, sample or judge call, counts against its client request's budget
+    metered = MeteredChat(upstream)
+    metered_judge = metered if judging in (None, upstream) else MeteredChat(judging)
+    judges = judging is not None or settings.bon.judge is not None
+    operator = settings.bon.replace(judge=metered_judge if judges else None, retry=retry)
+    pool = BestOfNPool(metered, operator, settings.pool_size)
     state = ServeState(settings, upstream, judging, pool)
 
     @contextlib.asynccontextmanager
