@@ -120,7 +120,7 @@ async def screen(context: SelectionContext, injection: InjectionPolicy) -> list[
     def detect(text: str) -> list[str] | Exception:
         try:
             return list(detector(text)) if text else []
-        except Exception as exc:  # a broken detector must not cost the call: no flag
+        except Exception as exc:  # reported, and the candidate flagged: a failure never clears
             return exc
 
     size = sum(len(c.text) for c in context.candidates)
@@ -130,7 +130,7 @@ async def screen(context: SelectionContext, injection: InjectionPolicy) -> list[
     for index, (candidate, reasons) in enumerate(zip(context.candidates, found, strict=True)):
         if isinstance(reasons, Exception):
             context.fail("injection", reasons, candidate=index)
-            reasons = []
+            reasons = [f"detector failed: {type(reasons).__name__}"]
         if flagged(candidate) and not reasons:
             reasons = ["flagged before"]
         if reasons:
