@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from polypick import Temperature
 from polypick.core.types import Message, SamplingParams
+from polypick.selectors.prompting import unmark
 from polypick.testing import Reply, ScriptedChat
 
 SEEDED = Temperature(seed=0)  # sample i gets seed i: the scripts answer by seed
@@ -22,7 +23,7 @@ def judging(fn: Callable[[str, str], Reply]) -> ScriptedChat:
     """A judge answering ``fn(response_a, response_b)``."""
 
     def respond(messages: Sequence[Message], params: SamplingParams) -> Reply:
-        found = dict(SHOWN.findall(messages[1].content))
+        found = dict([(k, unmark(v)) for k, v in SHOWN.findall(messages[1].content)])
         return fn(found["A"], found["B"])
 
     return ScriptedChat(respond, name="judge")

@@ -18,6 +18,7 @@ import pytest
 from polypick import BestOfN, ConfigurationError, Hedged, Temperature
 from polypick.core.reasoning import Reasoning
 from polypick.providers import AnthropicChat
+from polypick.selectors.prompting import unmark
 from polypick.testing.servers import ClaudeRules, FakeAnthropicServer
 
 BUDGET_MODEL = "claude-sonnet-4-5"
@@ -85,7 +86,12 @@ async def test_judges_never_see_thinking_text(server: FakeAnthropicServer, selec
         sel = await bon.ainvoke("What is the capital of France?")
     thoughts = [c.reasoning for c in sel.candidates]
     assert all(thoughts)
-    judged = [json.dumps(r.body) for r in server.requests if "judge" in str(r.body.get("system"))]
+    # the judge reads candidates datamarked (spaces marked): read them back as text
+    judged = [
+        unmark(json.dumps(r.body, ensure_ascii=False))
+        for r in server.requests
+        if "judge" in str(r.body.get("system"))
+    ]
     assert judged  # the judge was asked, with the candidates' answers ...
     assert all(any(c.text in text for text in judged) for c in sel.candidates)
     for thought in thoughts:  # ... and never their thinking

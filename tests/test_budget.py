@@ -43,7 +43,9 @@ def test_the_plan_states_selection_calls(selector: object, n: int, calls: int) -
 
 
 async def test_planned_calls_match_what_a_call_spends() -> None:
-    for selector in (ChopsSelector(), JudgeSelector(), TournamentSelector("knockout")):
+    # numbered CHOPS labels, so the one scripted reply ("best": "1") is a valid vote
+    chops = ChopsSelector(labels="numbers")
+    for selector in (chops, JudgeSelector(), TournamentSelector("knockout")):
         judge = ScriptedChat(
             lambda messages, params: (
                 '{"reasoning": "r", "score": 5, "winner": "A", "best": "1", "checklist": ["ok"]}'

@@ -21,6 +21,7 @@ from polypick.errors import ConfigurationError, MissingDependencyError, Provider
 from polypick.selectors import resolve_selector
 from polypick.selectors.base import SelectionContext
 from polypick.selectors.mbr import MBRSelector, mbr_scores
+from polypick.selectors.prompting import unmark
 from polypick.selectors.utilities import (
     FunctionUtility,
     Matrix,
@@ -227,7 +228,9 @@ def test_one_order_alternates_who_is_shown_first() -> None:
     run(
         [f"candidate {i}" for i in range(5)], MBRSelector(JudgePreference(both_orders=False)), judge
     )
-    first = [SHOWN.findall(c.messages[1].content)[0][1] for c in judge.calls]
+    first = [
+        [(k, unmark(v)) for k, v in SHOWN.findall(c.messages[1].content)][0][1] for c in judge.calls
+    ]
     assert {first.count(f"candidate {i}") for i in range(5)} == {2}
 
 

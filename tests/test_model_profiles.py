@@ -239,3 +239,21 @@ def test_the_fake_server_answers_with_openais_error_body() -> None:
         assert reply.usage is not None and reply.usage.completion_tokens_details is not None
         assert reply.usage.completion_tokens_details.reasoning_tokens == 64
         client.close()
+
+
+@pytest.mark.parametrize(
+    ("message", "param", "learnt"),
+    [
+        ("Only one completion choice is allowed, got n=3.", None, True),  # llama.cpp's server
+        ("'n' must be 1", None, True),
+        ("n: Input should be less than or equal to 1", "n", True),
+        # OpenAI's wording for an n over its maximum: about n's value, not its support
+        ("Invalid 'n': integer above maximum value. Expected a value <= 128.", "n", False),
+        ("Invalid value for 'temperature'", None, False),
+    ],
+)
+def test_n_is_learnt_from_any_wording_of_one_choice_only(
+    message: str, param: str | None, learnt: bool
+) -> None:
+    rejection = read_rejection(error(message, param=param))
+    assert (rejection is not None and rejection.param == "n") is learnt

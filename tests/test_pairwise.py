@@ -27,6 +27,7 @@ from polypick.selectors.pairwise import (
     parse_winner,
     prefer,
 )
+from polypick.selectors.prompting import unmark
 from polypick.selectors.tournament import TournamentSelector
 from polypick.selectors.xmbr import XMBRSelector
 from polypick.testing import Reply, ScriptedChat
@@ -38,7 +39,7 @@ SHOWN = re.compile(r'<candidate label="([AB])">\n(.*?)\n</candidate>', re.DOTALL
 
 def shown(messages: Sequence[Message]) -> tuple[str, str]:
     """The texts a pairwise prompt shows as Response A and Response B."""
-    found = dict(SHOWN.findall(messages[1].content))
+    found = dict([(k, unmark(v)) for k, v in SHOWN.findall(messages[1].content)])
     return found["A"], found["B"]
 
 
@@ -271,7 +272,7 @@ def http_answer(body: dict[str, Any], index: int) -> str:
     """Samples ``answer i`` (``answer 2 BEST`` is best), translates, and judges by BEST."""
     messages = body["messages"]
     if "response_format" in body:  # a judge call: structured output was requested
-        found = dict(SHOWN.findall(messages[1]["content"]))
+        found = dict([(k, unmark(v)) for k, v in SHOWN.findall(messages[1]["content"])])
         if ("BEST" in found["A"]) == ("BEST" in found["B"]):
             return verdict("tie")
         return verdict("A" if "BEST" in found["A"] else "B")

@@ -26,6 +26,7 @@ import pytest
 from polypick import Selection, aselect
 from polypick.core.types import Message, SamplingParams
 from polypick.selectors import ChopsSelector, MBRSelector, Selector, TournamentSelector
+from polypick.selectors.prompting import unmark
 from polypick.selectors.utilities.judge import JudgePreference
 from polypick.testing import Reply, ScriptedChat
 
@@ -43,7 +44,7 @@ def quality(text: str) -> int:
 
 def one_pass_judge() -> ScriptedChat:
     def respond(messages: Sequence[Message], params: SamplingParams) -> Reply:
-        blocks = CHOPS_BLOCKS.findall(messages[1].content)
+        blocks = [(k, unmark(v)) for k, v in CHOPS_BLOCKS.findall(messages[1].content)]
         best = max(range(len(blocks)), key=lambda p: quality(blocks[p][1]))
         chosen = blocks[best if best < 2 else 0][0]
         return json.dumps({"reasoning": "scripted", "best": chosen})
@@ -53,7 +54,7 @@ def one_pass_judge() -> ScriptedChat:
 
 def pairwise_judge(informed: bool = True) -> ScriptedChat:
     def respond(messages: Sequence[Message], params: SamplingParams) -> Reply:
-        (_, a), (_, b) = PAIR_BLOCKS.findall(messages[1].content)
+        (_, a), (_, b) = [(k, unmark(v)) for k, v in PAIR_BLOCKS.findall(messages[1].content)]
         gap = quality(b) - quality(a)  # > 0: B is better
         winner = "tie" if gap == 0 else "B" if gap > 1 else "A"
         if not informed:

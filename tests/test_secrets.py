@@ -4,12 +4,15 @@ output — on success and on failure."""
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Iterator
 
+import httpx
 import pytest
 
 from polypick import BestOfN, RetryPolicy
 from polypick.cli import main
+from polypick.core.redact import redact, remember_secret
 from polypick.errors import PolypickError
 from polypick.providers import AnthropicChat, OpenAIChat, RewardEndpoint
 from polypick.testing.servers import FakeAnthropicServer, FakeOpenAIServer, Fault
@@ -80,3 +83,123 @@ def test_cli_output_never_shows_the_key(
     out = capsys.readouterr()
     assert "HTTP 401" in out.err
     assert_clean(out.out, out.err, caplog.text)
+
+
+# --- an upstream that echoes the key back --------------------------------------------------------
+# OpenAI answers a wrong key with 401 "Incorrect API key provided: sk-...", masking all but the
+# last four characters; a proxy or a self-hosted server may echo it whole, which these do.
+
+ECHO = "Incorrect API key provided: {api_key}. You can find your API key at the dashboard."
+OTHER = "sk-proj-unregistered0key0of0another0user"
+
+
+def full_text(error: BaseException) -> str:
+    """The exception as a traceback prints it: message, repr, causes and sub-exceptions."""
+    return "".join(traceback.format_exception(type(error), error, error.__traceback__)) + repr(
+        error
+    )
+
+
+@pytest.mark.parametrize("fault", ["status", "error_body"])
+async def test_a_key_echoed_by_the_upstream_never_leaves_polypick(
+    openai_server: FakeOpenAIServer, caplog: pytest.LogCaptureFixture, fault: str
+) -> None:
+    echo = (
+        Fault.status(401, message=ECHO + " Also: " + OTHER)
+        if fault == "status"
+        else Fault.error_body(401, message=ECHO + " Also: " + OTHER)
+    )
+    # n_support=False: one request per sample, so one fails and one answers
+    model = OpenAIChat(
+        "fake-gpt", base_url=openai_server.base_url + "/v1", api_key=CANARY, n_support=False
+    )
+    async with BestOfN(model, n=2, sampling=0.7, selector="majority", retry=NO_RETRY) as bon:
+        openai_server.script([echo])
+        sel = await bon.ainvoke("q")
+        openai_server.script([echo, echo])
+        with pytest.raises(PolypickError) as info:
+            await bon.ainvoke("q")
+    [failed] = sel.failures
+    assert (
+        failed.error is not None
+        and "Incorrect API key provided: [redacted]" in failed.error.message
+    )
+    assert "[redacted]" in str(info.value.exceptions[0])  # type: ignore[attr-defined]
+    texts = [sel.model_dump_json(), str(sel.trace), full_text(info.value), caplog.text]
+    assert_clean(*texts)
+    assert all(OTHER not in text and OTHER[-12:] not in text for text in texts)
+
+
+def test_cli_output_never_shows_an_echoed_key(
+    openai_server: FakeOpenAIServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", CANARY)
+    monkeypatch.setenv("OPENAI_BASE_URL", openai_server.base_url + "/v1")
+    argv = ["run", "q", "--llm", "openai:fake-gpt", "-n", "2", "--selector", "majority"]
+    openai_server.script([Fault.status(401, message=ECHO)] * 6)
+    assert main(argv) == 1
+    out = capsys.readouterr()
+    assert "Incorrect API key provided: [redacted]" in out.err
+    assert_clean(out.out, out.err)
+
+
+def test_serve_never_shows_an_echoed_key_to_its_clients_or_in_its_log(
+    openai_server: FakeOpenAIServer,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from polypick import Settings
+    from polypick.serve import ServeSettings, create_app
+    from polypick.testing.servers._runner import ServerRunner
+
+    monkeypatch.setenv("OPENAI_API_KEY", CANARY)
+    settings = ServeSettings(
+        llm="openai:fake-gpt",
+        base_url=openai_server.base_url + "/v1",
+        retries=0,
+        api_key="serve-own-key-0123456789",
+        bon=Settings.of(n=2, sampling=0.7, selector="majority", detect_language=False),
+    )
+    openai_server.script([Fault.status(401, message=ECHO)] * 2)
+    with ServerRunner(create_app(settings), lifespan=True) as runner:
+        runner.start()
+        response = httpx.post(
+            runner.base_url + "/v1/chat/completions",
+            json={"model": "fake-gpt", "messages": [{"role": "user", "content": "q"}]},
+            headers={"authorization": "Bearer serve-own-key-0123456789"},
+            timeout=30,
+        )
+    assert response.status_code in (401, 502)
+    assert "Incorrect API key provided: [redacted]" in response.json()["error"]["message"]
+    assert_clean(response.text, str(response.headers), caplog.text)
+    assert "serve-own-key-0123456789" not in caplog.text
+
+
+def test_redaction_of_configured_keys_and_key_shapes() -> None:
+    remember_secret("a-configured-key-of-any-shape")
+    assert redact("got a-configured-key-of-any-shape back") == "got [redacted] back"
+    assert redact("short") == "short"  # too short to be a secret: never redacted
+    remember_secret("short")
+    assert redact("a short answer") == "a short answer"
+    for secret in [
+        "sk-abcdefghijklmnop0123",
+        "sk-ant-api03-AbCdEfGhIjKlMnOpQrStUv",
+        "sk-proj-AbCdEfGhIjKlMnOpQrStUv",
+        "AIzaSyA1234567890abcdefghijklmnopqrstuv",
+        "hf_abcdefghijklmnopqrstuvwxyz0123456789",
+        "ghp_abcdefghijklmnopqrstuvwxyz0123456789",
+        "AKIAIOSFODNN7EXAMPLE",
+    ]:
+        assert redact(f"key {secret}.") == "key [redacted].", secret
+    assert redact("Authorization: Bearer abc.def-ghi_jkl012") == "Authorization: Bearer [redacted]"
+    assert redact('{"api_key": "abcd1234efgh5678"}') == '{"api_key": "[redacted]"}'
+    assert redact("http://user:pa55word@host:8000/v1") == "http://user:[redacted]@host:8000/v1"
+    for ordinary in [
+        "HTTP 400: max_tokens=4096 is above the limit",
+        "temperature 2.5 is above 2",
+        "the task-specific settings were ignored",
+        "see https://platform.openai.com/docs",
+    ]:
+        assert redact(ordinary) == ordinary

@@ -12,6 +12,7 @@ from polypick.core.types import Message, SamplingParams, Usage
 from polypick.errors import ConfigurationError, ProviderStatusError, RateLimitError
 from polypick.selectors import RewardSelector, SelectionContext, Selector, Verdict
 from polypick.selectors.judge import REMINDER
+from polypick.selectors.prompting import unmark
 from polypick.testing import Reply, ScriptedChat
 
 NO_WAIT = RetryPolicy(max_retries=2, initial_wait=0, max_wait=0)
@@ -32,7 +33,7 @@ def by_sample(*replies: Reply) -> ScriptedChat:
 
 def rated_answer(messages: Sequence[Message]) -> str:
     """The candidate text inside a judge prompt's ``<answer>`` block."""
-    return messages[1].content.split("<answer>\n", 1)[1].rsplit("\n</answer>", 1)[0]
+    return unmark(messages[1].content.split("<answer>\n", 1)[1].rsplit("\n</answer>", 1)[0])
 
 
 def judge_by(ratings: dict[str, Reply | list[Reply]]) -> ScriptedChat:

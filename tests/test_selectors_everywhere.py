@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -64,7 +65,9 @@ def judge_reply(instructions: str, schema: dict[str, Any] | None) -> str:
     """Answer any judge call: by its JSON schema when sent, else by the format it asks for."""
     keys = set((schema or {}).get("properties", {}))
     if "best" in keys or '"best":' in instructions:
-        labels = (schema or {}).get("properties", {}).get("best", {}).get("enum", ["1", "A"])
+        listed = re.search(r"is one of: ([\w, ]+)\.", instructions)  # without a schema
+        fallback = listed.group(1).split(", ") if listed else ["1", "A"]
+        labels = (schema or {}).get("properties", {}).get("best", {}).get("enum", fallback)
         return json.dumps({"reasoning": "most complete", "best": labels[0]})
     if "winner" in keys or '"winner":' in instructions:
         return json.dumps({"reasoning": "clearer", "winner": "A"})

@@ -94,11 +94,19 @@ def llama_index(field: str, value: Any) -> Settings:
 
 
 def serve(field: str, value: Any) -> Settings:
+    from polypick.providers import resolve_model
     from polypick.serve import ServeSettings, create_app
+    from polypick.serve.budget import MeteredChat
 
     settings = ServeSettings(llm="scripted", bon=Settings.of(**{field: value}))
     app = create_app(settings, llm=ScriptedChat(["x"]))
-    return app.state.serve.pool.settings
+    served: Settings = app.state.serve.pool.settings
+    if isinstance(served.judge, MeteredChat):
+        # serve meters every model it calls against the request's budget, the judge too: the
+        # meter must wrap the judge the operator named
+        assert served.judge.model.name == resolve_model(value).name
+        served = served.replace(judge=value)
+    return served
 
 
 def batch(field: str, value: Any, tmp_path: Path) -> Settings:

@@ -18,6 +18,7 @@ from polypick.errors import ConfigurationError, ProviderStatusError
 from polypick.selectors import resolve_selector
 from polypick.selectors.base import Selector
 from polypick.selectors.mbr import MBRSelector
+from polypick.selectors.prompting import unmark
 from polypick.selectors.utilities import FunctionUtility, UtilitySpec
 from polypick.selectors.utilities.judge import JudgePreference
 from polypick.selectors.xmbr import ParallelPrompt, XMBRSelector
@@ -50,7 +51,7 @@ def model(
 
 def judging(fn: Callable[[str, str], Reply]) -> ScriptedChat:
     def respond(messages: Sequence[Message], params: SamplingParams) -> Reply:
-        found = dict(SHOWN.findall(messages[1].content))
+        found = dict([(k, unmark(v)) for k, v in SHOWN.findall(messages[1].content)])
         return fn(found["A"], found["B"])
 
     return ScriptedChat(respond, name="judge")

@@ -138,8 +138,12 @@ class ProviderTimeoutError(ProviderError):
 class ProviderStatusError(ProviderError):
     """The server answered with an HTTP error status.
 
-    ``param`` and ``code`` are what the error body says, when it says (OpenAI's error object
-    names the rejected parameter and why: ``"unsupported_value"``, ``"unsupported_parameter"``).
+    Attributes:
+        status_code: the HTTP status.
+        reason: the server's own message.
+        param: the request field the server blamed, when it named one.
+        code: the error body's code, when it gives one (OpenAI's error object names why a
+            parameter was rejected: ``"unsupported_value"``, ``"unsupported_parameter"``).
     """
 
     def __init__(
@@ -153,9 +157,9 @@ class ProviderStatusError(ProviderError):
         code: str | None = None,
     ) -> None:
         self.status_code = status_code
+        self.reason = message
         self.param = param
         self.code = code
-        self.detail = message
         super().__init__(
             f"HTTP {status_code}: {message}", provider=provider, retry_after=retry_after
         )

@@ -12,6 +12,7 @@ from typing import Any
 
 from polypick.core.retry import RetryPolicy
 from polypick.providers import AnthropicChat, OpenAIChat
+from polypick.selectors.prompting import unmark
 from polypick.testing.servers import FakeAnthropicBatchServer, FakeOpenAIBatchServer
 
 BLOCKS = re.compile(r'<candidate (?:id|label)="(\w+)">\n(.*?)\n</candidate>', re.DOTALL)
@@ -51,7 +52,7 @@ class Oracle:
             _text(m.get("content")) for m in messages if m.get("role") == "system"
         )
         user = _text(messages[-1].get("content")) if messages else ""
-        blocks = BLOCKS.findall(user)
+        blocks = [(k, unmark(v)) for k, v in BLOCKS.findall(user)]
         if blocks:
             best = max(blocks, key=lambda b: quality(b[1]))[0]
             field = "winner" if best in ("A", "B") else "best"

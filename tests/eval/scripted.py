@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from polypick.core.types import Message, SamplingParams
+from polypick.selectors.prompting import unmark
 from polypick.testing import ScriptedChat
 
 Responder = Callable[[Sequence[Message], SamplingParams], str]
@@ -17,7 +18,7 @@ _BLOCK = re.compile(r'<candidate label="([AB])">\n(.*?)\n</candidate>', re.DOTAL
 
 def shown(messages: Sequence[Message]) -> dict[str, str]:
     """The two answers a pairwise judge request shows, by label."""
-    return dict(_BLOCK.findall(messages[-1].content))
+    return dict([(k, unmark(v)) for k, v in _BLOCK.findall(messages[-1].content)])
 
 
 def marker_judge(marker: str = "GOOD", *, bias: str | None = None) -> ScriptedChat:

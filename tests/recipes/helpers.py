@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from polypick.selectors.prompting import unmark
 from polypick.testing.servers import FakeOpenAIServer
 
 RECIPES = Path(__file__).resolve().parents[2] / "recipes"
@@ -37,7 +38,7 @@ def reply(body: dict[str, Any], index: int) -> str:
     """A fake model: greedy answers are "plain", sampled ones "GOOD ..."; as a judge it prefers
     the response saying GOOD; as CHOPS it names candidate 1."""
     last = str(body["messages"][-1]["content"])
-    blocks = dict(_BLOCK.findall(last))
+    blocks = dict([(k, unmark(v)) for k, v in _BLOCK.findall(last)])
     if "Response A:" in last and blocks:
         good = {label: "GOOD" in text for label, text in blocks.items()}
         winner = "tie" if good["A"] == good["B"] else ("A" if good["A"] else "B")

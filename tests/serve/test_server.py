@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from polypick.selectors.prompting import unmark
 from polypick.testing.servers import FakeOpenAIServer
 from polypick.testing.servers._runner import clip_words, count_tokens, text_of
 
@@ -88,7 +89,7 @@ def test_usage_counts_every_upstream_call_samples_and_judge(upstream: FakeOpenAI
     def answer(body: dict[str, Any], index: int) -> str:
         prompt = " ".join(text_of(m.get("content")) for m in body["messages"])
         if "impartial expert judge" in prompt:  # a judge call: rate the candidate it shows
-            score = 9 if "right one" in prompt else 3
+            score = 9 if "right one" in unmark(prompt) else 3  # the answer is datamarked
             return f'{{"reasoning": "fine", "score": {score}}}'
         return "the right one" if index == 2 else f"a wrong one number {index}"
 

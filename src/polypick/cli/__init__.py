@@ -11,6 +11,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from polypick.core.redact import redact
 from polypick.errors import ConfigurationError, PolypickError
 
 __all__ = ["main"]
@@ -36,11 +37,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status: int = args.handler(args)
     except ConfigurationError as exc:
-        print(f"polypick: {exc}", file=sys.stderr)
+        print(f"polypick: {redact(str(exc))}", file=sys.stderr)
         return 2
     except PolypickError as exc:
-        print(f"polypick: {exc}", file=sys.stderr)
+        print(f"polypick: {redact(str(exc))}", file=sys.stderr)
         for cause in getattr(exc, "exceptions", ()):
-            print(f"  - {cause}", file=sys.stderr)
+            print(f"  - {redact(str(cause))}", file=sys.stderr)
         return 1
     return status

@@ -61,7 +61,32 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--api-key", help=f"require 'Authorization: Bearer KEY' (or set {API_KEY_ENV})"
     )
     server.add_argument(
+        "--allow-unauthenticated",
+        action="store_true",
+        help="serve beyond 127.0.0.1 without --api-key (when a proxy checks clients)",
+    )
+    server.add_argument(
         "--log-level", default="info", choices=_LOG_LEVELS, help="what to log (default: info)"
+    )
+    limits = serve.add_argument_group("limits no client can exceed (each refusal names its own)")
+    limits.add_argument(
+        "--max-upstream-calls", type=int, default=64, help="upstream requests per request (64)"
+    )
+    limits.add_argument("--max-tokens", type=int, help="tokens per sample or judge reply")
+    limits.add_argument(
+        "--max-request-tokens", type=int, help="planned tokens per request (needs --max-tokens)"
+    )
+    limits.add_argument(
+        "--max-concurrent-requests", type=int, default=32, help="requests at once (32); 429 above"
+    )
+    limits.add_argument(
+        "--max-body-bytes", type=int, default=4 * 1024 * 1024, help="request size (4 MiB); 413"
+    )
+    limits.add_argument(
+        "--read-timeout", type=float, default=30.0, help="seconds to receive a request (30); 408"
+    )
+    limits.add_argument(
+        "--max-json-depth", type=int, default=32, help="nesting in a request body (32); 400"
     )
     serve.set_defaults(handler=_serve)
 
@@ -89,6 +114,13 @@ def _settings(args: argparse.Namespace) -> ServeSettings:
         api_key=_server_key(args.api_key or os.environ.get(API_KEY_ENV)),
         timeout=args.timeout,
         concurrency=args.concurrency,
+        max_upstream_calls=args.max_upstream_calls,
+        max_tokens=args.max_tokens,
+        max_request_tokens=args.max_request_tokens,
+        max_concurrent_requests=args.max_concurrent_requests,
+        max_body_bytes=args.max_body_bytes,
+        read_timeout=args.read_timeout,
+        max_json_depth=args.max_json_depth,
     )
 
 
@@ -100,8 +132,10 @@ def _server_key(key: str | None) -> SecretStr | None:
 
 def _serve(args: argparse.Namespace) -> int:
     from polypick.serve import create_app
+    from polypick.serve.settings import check_exposure
 
     settings = _settings(args)
+    check_exposure(args.host, settings, allow_unauthenticated=args.allow_unauthenticated)
     app = create_app(settings)  # invalid settings fail here, before the port is taken
 
     import uvicorn
@@ -120,8 +154,11 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _log_to_stderr(level: str) -> None:
     # polypick's own records (one line per answer, errors), not the HTTP clients' chatter
+    from polypick.core.redact import RedactingFilter
+
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)s:     %(name)s: %(message)s"))
+    handler.addFilter(RedactingFilter())  # whatever logger a record comes from
     logger = logging.getLogger("polypick")
     logger.addHandler(handler)
     logger.setLevel(level.upper())

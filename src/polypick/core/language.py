@@ -30,7 +30,6 @@ fidelity has nothing to act on (a warning says so once).
 
 from __future__ import annotations
 
-import logging
 import math
 import re
 import threading
@@ -38,6 +37,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any, Protocol
 
+from polypick.core.redact import get_logger
 from polypick.errors import ConfigurationError
 
 __all__ = [
@@ -53,7 +53,7 @@ __all__ = [
     "same_language",
 ]
 
-logger = logging.getLogger("polypick")
+logger = get_logger("polypick")
 
 # fmt: off
 DEFAULT_LANGUAGES = (

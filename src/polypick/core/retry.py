@@ -3,20 +3,23 @@
 SDK clients are built with ``max_retries=0`` so that retries never stack: a server that answers
 500, 500, 200 sees exactly three attempts. Only errors marked ``retryable`` by the provider's
 error mapping are retried (connection errors, timeouts, 408, 409, 429 and 5xx). ``Retry-After``
-is honoured; otherwise the wait is exponential with full jitter, because N samples that hit a
-429 together would otherwise come back together.
+is honoured up to ``max_retry_after`` seconds (a server asking for a day, or for ever, must not
+hang the caller); otherwise the wait is exponential with full jitter, because N samples that hit
+a 429 together would otherwise come back together. No wait ever runs past the deadline.
 """
 
 from __future__ import annotations
 
 import asyncio
+import math
 import random
 import time
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field, field_validator
 
+from polypick.core.profiles import CheckedModel
 from polypick.errors import DeadlineExceededError, ProviderError
 
 __all__ = ["RetryPolicy", "backoff", "retrying", "wait_for_retry"]
@@ -25,20 +28,28 @@ T = TypeVar("T")
 OnRetry = Callable[[int, BaseException, float], None]
 
 
-class RetryPolicy(BaseModel):
-    """How failed calls are retried.
+class RetryPolicy(CheckedModel):
+    """How failed calls are retried; invalid values raise :class:`ConfigurationError`.
 
     Attributes:
         max_retries: retries after the first attempt (``2`` means at most 3 attempts).
         initial_wait: scale of the first backoff, in seconds.
         max_wait: cap on one backoff, in seconds (a server's ``Retry-After`` may exceed it).
+        max_retry_after: cap on a server's ``Retry-After``, in seconds: a longer wait is cut to
+            this (``Retry-After: 86400`` waits 60 s by default, then tries again).
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     max_retries: int = Field(default=2, ge=0)
     initial_wait: float = Field(default=0.5, ge=0.0)
     max_wait: float = Field(default=8.0, ge=0.0)
+    max_retry_after: float = Field(default=60.0, ge=0.0)
+
+    @field_validator("initial_wait", "max_wait", "max_retry_after")
+    @classmethod
+    def _finite(cls, value: float) -> float:
+        if not math.isfinite(value):
+            raise ValueError(f"must be a finite number of seconds, got {value!r}")
+        return value
 
     @property
     def max_attempts(self) -> int:
@@ -57,11 +68,12 @@ def backoff(policy: RetryPolicy, attempt: int) -> float:
 
 
 def wait_for_retry(policy: RetryPolicy, attempt: int, exc: BaseException) -> float:
-    """How long to wait before the next attempt: the server's ``Retry-After`` when it gave
-    one, else :func:`backoff`."""
-    if isinstance(exc, ProviderError) and exc.retry_after is not None:
-        return max(0.0, exc.retry_after)
-    return backoff(policy, attempt)
+    """How long to wait before the next attempt: the server's ``Retry-After`` when it gave a
+    usable one (at most ``max_retry_after``), else :func:`backoff`."""
+    asked = exc.retry_after if isinstance(exc, ProviderError) else None
+    if asked is None or math.isnan(asked):
+        return backoff(policy, attempt)
+    return min(max(0.0, asked), policy.max_retry_after)
 
 
 async def retrying(

@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from polypick.core.redact import redact_data
 from polypick.core.types import TraceEvent
 
 __all__ = ["Recorder"]
@@ -26,7 +27,8 @@ class Recorder:
         return time.monotonic() - self._start
 
     def event(self, name: str, **data: Any) -> None:
-        event = TraceEvent(t=round(self.elapsed(), 6), event=name, data=data)
+        # events quote errors and judges' replies: no secret may reach the trace
+        event = TraceEvent(t=round(self.elapsed(), 6), event=name, data=redact_data(data))
         self.events.append(event)
         if self._listener is not None:
             self._listener(event)

@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from polypick.core.language import same_language
+from polypick.core.redact import redact
 from polypick.errors import ConfigurationError
 
 __all__ = [
@@ -90,7 +91,24 @@ def to_messages(prompt: PromptInput) -> tuple[Message, ...]:
         raise ConfigurationError("the prompt has no messages; pass a string or a list of messages")
     if not any(m.role == "user" and m.content.strip() for m in messages):
         raise ConfigurationError("the prompt is empty; give at least one non-empty user message")
+    for index, message in enumerate(messages):
+        _check_unicode(message.content, index)
     return messages
+
+
+def _check_unicode(text: str, index: int) -> None:
+    # A lone surrogate (text decoded with errors="surrogateescape", a broken "\ud8xx" escape)
+    # cannot be sent as UTF-8: refuse it here rather than have every request fail.
+    if text.isascii():
+        return
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ConfigurationError(
+            f"message {index} holds {text[exc.start]!r} at character {exc.start}, a lone "
+            "surrogate that cannot be sent as UTF-8; decode the input with errors='replace' "
+            "or remove the character"
+        ) from None
 
 
 def prompt_text(messages: Sequence[Message]) -> str:
@@ -292,7 +310,7 @@ class ErrorInfo(_Record):
     def from_exception(cls, exc: BaseException, attempts: int = 1) -> ErrorInfo:
         return cls(
             type=type(exc).__name__,
-            message=str(exc),
+            message=redact(str(exc)),
             status_code=getattr(exc, "status_code", None),
             attempts=attempts,
         )

@@ -8,7 +8,6 @@ selector -> :class:`Selection`. The async methods are the implementation; ``invo
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Callable, Sequence
 from types import TracebackType
 from typing import Any
@@ -18,6 +17,7 @@ from polypick.core.call import call_scope
 from polypick.core.deadline import deadline_at
 from polypick.core.gateway import Gateway
 from polypick.core.protocol import ChatModel
+from polypick.core.redact import get_logger
 from polypick.core.sampling import plan_task
 from polypick.core.sync import run_sync
 from polypick.core.trace import Recorder
@@ -43,7 +43,7 @@ from polypick.selectors.base import SelectionContext, Selector
 
 __all__ = ["BestOfN"]
 
-logger = logging.getLogger("polypick")
+logger = get_logger("polypick")
 
 _DEFAULTS = Settings()
 

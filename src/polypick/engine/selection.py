@@ -15,11 +15,11 @@ goes through the policy's detector first; a flagged candidate gets the
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from polypick.core.language import LangidDetector, LanguageDetector
+from polypick.core.redact import get_logger
 from polypick.core.types import Candidate, Selection, SelectionFailure, Usage, UsageReport
 from polypick.selectors.base import (
     SelectionContext,
@@ -35,7 +35,7 @@ from polypick.selectors.tool_vote import ToolCallVoteSelector
 
 __all__ = ["detect_languages", "finish", "run_selector", "screen"]
 
-logger = logging.getLogger("polypick")
+logger = get_logger("polypick")
 
 T = TypeVar("T")
 # Our detectors take about 50 µs plus 20 µs per hundred characters (measured), a thread hop about
@@ -120,7 +120,7 @@ async def screen(context: SelectionContext, injection: InjectionPolicy) -> list[
     def detect(text: str) -> list[str] | Exception:
         try:
             return list(detector(text)) if text else []
-        except Exception as exc:  # a broken detector must not cost the call: no flag
+        except Exception as exc:  # reported, and the candidate flagged: a failure never clears
             return exc
 
     size = sum(len(c.text) for c in context.candidates)
@@ -130,7 +130,7 @@ async def screen(context: SelectionContext, injection: InjectionPolicy) -> list[
     for index, (candidate, reasons) in enumerate(zip(context.candidates, found, strict=True)):
         if isinstance(reasons, Exception):
             context.fail("injection", reasons, candidate=index)
-            reasons = []
+            reasons = [f"detector failed: {type(reasons).__name__}"]
         if flagged(candidate) and not reasons:
             reasons = ["flagged before"]
         if reasons:

@@ -170,6 +170,7 @@ class Settings(BaseModel):
                 f"must be a language code such as 'cs', 'en' or 'pt-BR', or None, got {value!r}"
             )
         return code
+
     @field_validator("early_stop", mode="before")
     @classmethod
     def _stop(cls, value: Any) -> StopRule | None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from polypick.errors import ProviderStatusError
 from polypick.providers.model_profiles import ModelProfile, SamplingRules
+from polypick.providers.n_support import refuses_n
 
 __all__ = ["Rejection", "profile_change", "read_rejection"]
 
@@ -39,6 +40,7 @@ _SUPPORT = re.compile(
     r"|may only be set to|only the default|only one completion choice|when thinking is enabled",
     re.IGNORECASE,
 )
+_ONLY_ONE = re.compile(r"(must be|equal to|at most)\s*1\b|only one", re.I)
 _VALUE = re.compile(r"unsupported value|may only be set to|only the default|must be", re.I)
 _QUOTED = re.compile(r"[`'\"]([A-Za-z_][A-Za-z0-9_.]*)[`'\"]")
 _ARGUMENT = re.compile(r"unrecognized request argument supplied:\s*([A-Za-z_]+)", re.I)
@@ -68,7 +70,11 @@ def read_rejection(error: ProviderStatusError) -> Rejection | None:
     support (then nothing is to be learnt from it)."""
     if error.status_code not in (400, 422):
         return None
-    message = error.detail
+    message = error.reason
+    if refuses_n(error) and (_SUPPORT.search(message) or _ONLY_ONE.search(message)):
+        # said in many ways: "'n' must be 1", "less than or equal to 1", "only one choice"
+        # (an n over a maximum, "Invalid 'n': ... <= 128", is not about support)
+        return Rejection("n", False, (), message)
     if not _SUPPORT.search(message) and error.code not in (
         "unsupported_parameter",
         "unsupported_value",

@@ -7,8 +7,10 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
+from polypick.core.redact import remember_secret
+from polypick.providers._inputs import check_encodable, check_timeout
 from polypick.providers._loop_local import LoopLocal
-from polypick.providers.sdk_errors import map_sdk_error
+from polypick.providers.sdk_errors import map_sdk_error, whole_request
 
 if TYPE_CHECKING:
     import openai
@@ -27,8 +29,9 @@ class ScorerClient:
 
     def __init__(self, url: str, *, api_key: str | None, timeout: float) -> None:
         self.url = url.rstrip("/")
-        self.timeout = timeout
+        self.timeout = check_timeout(timeout, "a reward endpoint")
         self._api_key = api_key or os.environ.get("POLYPICK_REWARD_API_KEY") or "not-needed"
+        remember_secret(self._api_key)  # never shown
         self._clients: LoopLocal[Any] = LoopLocal(self._new_client)
 
     def _new_client(self) -> openai.AsyncOpenAI:
@@ -39,13 +42,18 @@ class ScorerClient:
         )
 
     async def post(self, path: str, body: dict[str, Any]) -> object:
-        """The parsed JSON reply to ``POST {url}{path}``; SDK errors become polypick's."""
+        """The parsed JSON reply to ``POST {url}{path}`` within the timeout (a trickled answer
+        too); SDK errors become polypick's, text that cannot be sent fails before sending."""
         import openai
 
+        provider = f"reward:{self.url}"
+        check_encodable(body, provider)
         try:
-            return await self._clients.get().post(path, body=body, cast_to=object)
+            return await whole_request(
+                self._clients.get().post(path, body=body, cast_to=object), self.timeout, provider
+            )
         except (openai.OpenAIError, ValueError) as exc:
-            raise map_sdk_error(exc, openai, f"reward:{self.url}") from exc
+            raise map_sdk_error(exc, openai, provider) from exc
 
     async def aclose(self) -> None:
         await self._clients.close(lambda client: client.close())

@@ -35,17 +35,15 @@ from anthropic.types import Message as ResponseMessage
 from anthropic.types import RedactedThinkingBlock, TextBlock, ThinkingBlock, ToolUseBlock
 
 from polypick.core.protocol import ModelRequest
+from polypick.core.redact import remember_secret
 from polypick.core.types import Completion, Message, SamplingParams, Step, ToolCall, Usage
-from polypick.errors import (
-    ConfigurationError,
-    InvalidResponseError,
-    MissingAPIKeyError,
-)
+from polypick.errors import ConfigurationError, InvalidResponseError, MissingAPIKeyError
+from polypick.providers._inputs import check_encodable, check_timeout
 from polypick.providers._loop_local import LoopLocal
 from polypick.providers._profiled import ProfileState, send_adapting
 from polypick.providers._urls import without_credentials
 from polypick.providers.model_profiles import ModelProfile
-from polypick.providers.sdk_errors import map_sdk_error
+from polypick.providers.sdk_errors import check_answer, map_sdk_error, whole_request
 
 if TYPE_CHECKING:
     from polypick.core.batching import BatchBackend
@@ -73,7 +71,7 @@ class AnthropicChat:
         model: e.g. ``claude-sonnet-4-6``.
         api_key: defaults to ``ANTHROPIC_API_KEY``.
         base_url: another endpoint speaking the Messages API.
-        timeout: seconds allowed for one request.
+        timeout: seconds allowed for one request, from sending it to the end of the answer.
         max_tokens: reply budget when the sampling plan sets none (the API requires one).
         max_concurrency: most requests in flight at once, per event loop.
         sampling_params: send temperature and top_p; ``False`` for models that reject them.
@@ -108,9 +106,11 @@ class AnthropicChat:
             raise ConfigurationError("AnthropicChat needs a model name, e.g. 'claude-sonnet-4-6'")
         if max_concurrency < 1 or max_tokens < 1:
             raise ConfigurationError("max_concurrency and max_tokens must be >= 1")
+        timeout = check_timeout(timeout, "AnthropicChat")
         key = api_key or os.environ.get("ANTHROPIC_API_KEY")
         if not key:
             raise MissingAPIKeyError("Anthropic", "ANTHROPIC_API_KEY")
+        remember_secret(key)  # never shown
         self.model = model
         self.base_url = base_url
         self.timeout = timeout
@@ -258,17 +258,28 @@ class AnthropicChat:
 
     async def send(self, body: Mapping[str, Any]) -> ResponseMessage:
         """Send a request body (from :meth:`request_body`, possibly adjusted) under this
-        model's concurrency limit, SDK errors mapped to :class:`ProviderError` (no retry)."""
+        model's concurrency limit and within its timeout, SDK errors mapped to
+        :class:`ProviderError` (no retry), an error in an HTTP 200 body too.
+
+        Raises:
+            ConfigurationError: for text that cannot be sent (a lone surrogate), before sending.
+        """
+        check_encodable(body, self.name)
         # The SDK merges ``extra_body`` into the JSON it sends, so the body goes out as built.
         fields = dict(body)
         model, turns, max_tokens = (fields.pop(k) for k in ("model", "messages", "max_tokens"))
         async with self._limits.get():
             try:
-                response = await self._clients.get().messages.create(
-                    model=model, messages=turns, max_tokens=max_tokens, extra_body=fields
+                response = await whole_request(
+                    self._clients.get().messages.create(
+                        model=model, messages=turns, max_tokens=max_tokens, extra_body=fields
+                    ),
+                    self.timeout,
+                    self.name,
                 )
             except (anthropic.AnthropicError, ValueError) as exc:  # ValueError: a malformed body
                 raise map_sdk_error(exc, anthropic, self.name) from exc
+        check_answer(response, "content", self.name)
         return response
 
     def request_body(

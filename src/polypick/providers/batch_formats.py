@@ -16,6 +16,7 @@ from typing import Any
 
 from polypick.core.batching import ItemError, ItemOutcome
 from polypick.errors import RETRYABLE_STATUS, InvalidResponseError
+from polypick.providers.sdk_errors import ANTHROPIC_STATUS
 
 __all__ = [
     "CHAT_ENDPOINT",
@@ -28,19 +29,6 @@ __all__ = [
 ]
 
 CHAT_ENDPOINT = "/v1/chat/completions"
-# The HTTP status of each Anthropic error type (batch results carry only the type).
-_ANTHROPIC_STATUS = {
-    "invalid_request_error": 400,
-    "authentication_error": 401,
-    "billing_error": 402,
-    "permission_error": 403,
-    "not_found_error": 404,
-    "request_too_large": 413,
-    "rate_limit_error": 429,
-    "api_error": 500,
-    "timeout_error": 504,
-    "overloaded_error": 529,
-}
 
 
 def encode_jsonl(records: Iterable[Mapping[str, Any]]) -> bytes:
@@ -121,7 +109,7 @@ def anthropic_outcome(line: Mapping[str, Any]) -> ItemOutcome:
     if kind == "errored":
         error = _error_object(result.get("error"))
         code = str(error.get("type") or "api_error")
-        status = _ANTHROPIC_STATUS.get(code, 500)  # unknown types: treat as a server error
+        status = ANTHROPIC_STATUS.get(code, 500)  # unknown types: treat as a server error
         message = str(error.get("message") or code)
         item_error = ItemError(message, code, status_code=status, retryable=_retryable(status))
         return ItemOutcome(custom_id, error=item_error)

@@ -25,6 +25,7 @@ import pydantic
 from openai.types.chat import ChatCompletion
 
 from polypick.core.protocol import ModelRequest
+from polypick.core.redact import remember_secret
 from polypick.core.streaming import TokenChunk
 from polypick.core.types import Completion, SamplingParams, Step, Usage
 from polypick.core.usage import split_usage
@@ -33,12 +34,13 @@ from polypick.errors import (
     InvalidResponseError,
     MissingAPIKeyError,
 )
+from polypick.providers._inputs import check_encodable, check_timeout
 from polypick.providers._loop_local import LoopLocal
 from polypick.providers._openai_parse import read_choice
 from polypick.providers._profiled import ProfileState, send_adapting
 from polypick.providers._urls import without_credentials
 from polypick.providers.model_profiles import ModelProfile
-from polypick.providers.sdk_errors import map_sdk_error
+from polypick.providers.sdk_errors import check_answer, map_sdk_error, whole_request
 
 if TYPE_CHECKING:
     from polypick.core.batching import BatchBackend
@@ -60,11 +62,11 @@ class OpenAIChat:
         model: the model name the server knows.
         base_url: the server, e.g. ``http://localhost:8000/v1``; OpenAI when omitted.
         api_key: defaults to ``OPENAI_API_KEY``; servers on a ``base_url`` may need none.
-        timeout: seconds allowed for one request.
+        timeout: seconds allowed for one request, from sending it to the end of the answer.
         max_concurrency: most requests in flight at once, per event loop.
         n_support: ``True`` to always send ``n``, ``False`` never; ``None`` learns it: a
             server that answers a request for several choices with exactly one ignores ``n``,
-            one that rejects ``n`` says so in its 400.
+            and one that refuses it in an error about ``n`` is asked for one from then on.
         extra_body: extra JSON fields for every request (server-specific options).
         structured_output: send ``response_format`` JSON schemas (judge replies); defaults to
             on for OpenAI itself and off for other servers, which support it unevenly.
@@ -90,11 +92,13 @@ class OpenAIChat:
             raise ConfigurationError("OpenAIChat needs a model name, e.g. 'gpt-4o-mini'")
         if max_concurrency < 1:
             raise ConfigurationError("max_concurrency must be >= 1")
+        timeout = check_timeout(timeout, "OpenAIChat")
         key = api_key or os.environ.get("OPENAI_API_KEY")
         if not key:
             if base_url is None and not os.environ.get("OPENAI_BASE_URL"):
                 raise MissingAPIKeyError("OpenAI", "OPENAI_API_KEY")
             key = "not-needed"  # local servers accept any key, but the SDK insists on one
+        remember_secret(api_key or os.environ.get("OPENAI_API_KEY"))  # never shown
         self.model = model
         self.base_url = base_url
         self.timeout = timeout
@@ -235,18 +239,29 @@ class OpenAIChat:
 
     async def send(self, body: Mapping[str, Any]) -> ChatCompletion:
         """Send a request body (from :meth:`request_body`, possibly adjusted) under this
-        model's concurrency limit, SDK errors mapped to :class:`ProviderError` (no retry)."""
+        model's concurrency limit and within its timeout, SDK errors mapped to
+        :class:`ProviderError` (no retry), an error in an HTTP 200 body too.
+
+        Raises:
+            ConfigurationError: for text that cannot be sent (a lone surrogate), before sending.
+        """
+        check_encodable(body, self.name)
         # The SDK merges ``extra_body`` into the JSON it sends, so the body goes out as built.
         fields = dict(body)
         model, messages = fields.pop("model"), fields.pop("messages")
         async with self._limits.get():
             try:
-                response: ChatCompletion = await self._clients.get().chat.completions.create(
-                    model=model, messages=messages, extra_body=fields
+                response: ChatCompletion = await whole_request(
+                    self._clients.get().chat.completions.create(
+                        model=model, messages=messages, extra_body=fields
+                    ),
+                    self.timeout,
+                    self.name,
                 )
-                return response
             except (openai.OpenAIError, ValueError) as exc:  # ValueError: a malformed body
                 raise map_sdk_error(exc, openai, self.name) from exc
+        check_answer(response, "choices", self.name)
+        return response
 
     def request_body(self, request: ModelRequest) -> dict[str, Any]:
         """The JSON body :meth:`generate` sends for ``request`` (also what a Batch API line

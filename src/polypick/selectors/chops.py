@@ -30,12 +30,13 @@ from polypick.selectors.chops_prompts import (
     parse_checklist,
     select_schema,
     selection_messages,
+    selection_seal,
     tally,
 )
 from polypick.selectors.prompting import (
     LabelStyle,
     ask_parsed,
-    block,
+    data_block,
     echoes,
     json_field,
     make_labels,
@@ -58,7 +59,9 @@ class ChopsSelector(Selector):
             tokenizer is unknown; about 4 characters make a token in English, fewer in CJK).
         language_fidelity: never pick an off-language candidate over one in the prompt's
             language.
-        labels: ``"numbers"`` (1, 2, ...) or ``"letters"`` (A, B, ...).
+        labels: ``"codes"`` (default: four characters derived from everything the call shows,
+            e.g. ``K7QX``, which no candidate can guess, so a forged verdict names nobody),
+            ``"numbers"`` (1, 2, ...) or ``"letters"`` (A, B, ...).
         seed: seeds the shuffles, for reproducible orders.
         max_tokens: the judge's reply budget per call.
     """
@@ -72,7 +75,7 @@ class ChopsSelector(Selector):
         permutations: int = 1,
         max_context_chars: int = 48_000,
         language_fidelity: bool = True,
-        labels: LabelStyle = "numbers",
+        labels: LabelStyle = "codes",
         seed: int | None = None,
         max_tokens: int = 384,
     ) -> None:
@@ -82,8 +85,10 @@ class ChopsSelector(Selector):
             raise ConfigurationError(f"permutations must be a whole number >= 1: {permutations!r}")
         if max_context_chars < 1:
             raise ConfigurationError("max_context_chars must be positive")
-        if labels not in ("numbers", "letters"):
-            raise ConfigurationError(f"labels must be 'numbers' or 'letters', got {labels!r}")
+        if labels not in ("codes", "numbers", "letters"):
+            raise ConfigurationError(
+                f"labels must be 'codes', 'numbers' or 'letters', got {labels!r}"
+            )
         self.write_checklist = checklist is True
         self.checklist = () if isinstance(checklist, bool) else tuple(checklist)
         self.permutations = permutations
@@ -129,11 +134,11 @@ class ChopsSelector(Selector):
     def _groups(
         self, context: SelectionContext, pool: list[int], checklist: Sequence[str]
     ) -> list[list[int]]:
-        widest = max(make_labels(len(pool), self.labels), key=len)
+        widest = max(make_labels(len(pool), self.labels, "widest"), key=len)
         fixed = message_chars(selection_messages(context.prompt, [], [], checklist))
         # a candidate's block, its separator, and its id in the instructions' list of ids
         costs = [
-            len(block("candidate", context.candidates[i].text, id=widest)) + len(widest) + 4
+            len(data_block("candidate", context.candidates[i].text, id=widest)) + len(widest) + 4
             for i in pool
         ]
         return [[pool[p] for p in g] for g in pack_groups(costs, self.max_context_chars - fixed)]
@@ -193,8 +198,8 @@ class ChopsSelector(Selector):
         self, context: SelectionContext, shown: list[int], checklist: Sequence[str]
     ) -> int | None:
         """One selection call over ``shown`` (in that order); the chosen candidate or ``None``."""
-        labels = make_labels(len(shown), self.labels)
         texts = [context.candidates[i].text for i in shown]
+        labels = make_labels(len(shown), self.labels, selection_seal(context.prompt, texts))
         label, reply = await ask_parsed(
             context,
             selection_messages(context.prompt, texts, labels, checklist),

@@ -13,8 +13,11 @@ from polypick.selectors.prompting import (
     DATA_NOTICE,
     block,
     conversation_text,
+    data_block,
+    frame,
     json_objects,
     language_item,
+    seal_for,
 )
 
 __all__ = [
@@ -35,6 +38,7 @@ __all__ = [
     "parse_checklist",
     "select_schema",
     "selection_messages",
+    "selection_seal",
     "tally",
 ]
 
@@ -75,7 +79,9 @@ _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+(.+?)\s*$", re.MULTILINE)
 
 def checklist_messages(prompt: Sequence[Message]) -> list[Message]:
     """The messages asking the judge for a checklist for ``prompt``."""
-    body = block("conversation", conversation_text(prompt)) + "\n\n" + CHECKLIST_TASK
+    conversation = conversation_text(prompt)
+    data = frame(seal_for(conversation), [block("conversation", conversation)])
+    body = data + "\n\n" + CHECKLIST_TASK
     return [Message(role="system", content=CHECKLIST_SYSTEM), Message(role="user", content=body)]
 
 
@@ -105,16 +111,23 @@ def build_checklist(items: Sequence[str], language: str | None) -> tuple[str, ..
 def selection_messages(
     prompt: Sequence[Message], shown: Sequence[str], labels: Sequence[str], checklist: Sequence[str]
 ) -> list[Message]:
-    """The one-pass selection prompt: ``shown[j]`` is the candidate labelled ``labels[j]``."""
-    parts = [block("conversation", conversation_text(prompt))]
+    """The one-pass selection prompt: ``shown[j]`` is the candidate labelled ``labels[j]``
+    (labels from :func:`selection_seal`, for labels no candidate can guess)."""
+    conversation = conversation_text(prompt)
+    parts = [block("conversation", conversation)]
     if checklist:
         parts.append(block("checklist", "\n".join(f"- {item}" for item in checklist)))
-    parts += [block("candidate", text, id=label) for text, label in zip(shown, labels, strict=True)]
-    parts.append(SELECT_TASK.format(ids=", ".join(labels)))
-    return [
-        Message(role="system", content=SELECT_SYSTEM),
-        Message(role="user", content="\n\n".join(parts)),
-    ]
+    pairs = zip(shown, labels, strict=True)
+    parts += [data_block("candidate", text, id=label) for text, label in pairs]
+    data = frame(selection_seal(prompt, shown), parts)
+    body = data + "\n\n" + SELECT_TASK.format(ids=", ".join(labels))
+    return [Message(role="system", content=SELECT_SYSTEM), Message(role="user", content=body)]
+
+
+def selection_seal(prompt: Sequence[Message], shown: Sequence[str]) -> str:
+    """The seal of a selection call over ``shown``, in that order (its frame, and the seed of
+    ``"codes"`` labels)."""
+    return seal_for(conversation_text(prompt), *shown)
 
 
 def tally(votes: Sequence[int], n: int) -> list[float]:

@@ -41,8 +41,11 @@ from polypick.selectors.prompting import (
     DATA_NOTICE,
     ask_parsed,
     conversation_text,
+    data_block,
+    frame,
     json_objects,
     language_item,
+    seal_for,
 )
 from polypick.selectors.prompting import block as _block  # pairwise.py imports it from here
 
@@ -74,11 +77,13 @@ def judge_messages(
     prompt: tuple[Message, ...], answer: str, low: int, high: int, language: str | None = None
 ) -> list[Message]:
     """The messages sent to the judge for one candidate; ``language`` is the prompt's."""
-    parts = [_block("conversation", conversation_text(prompt))]
+    conversation = conversation_text(prompt)
+    data = [_block("conversation", conversation), data_block("answer", answer)]
+    parts = [frame(seal_for(conversation, answer), data)]
     item = language_item(language)
     if item is not None:
         parts.append(REQUIREMENT.format(item=item))
-    parts += [_block("answer", answer), INSTRUCTIONS.format(low=low, high=high)]
+    parts.append(INSTRUCTIONS.format(low=low, high=high))
     body = "\n\n".join(parts)
     return [Message(role="system", content=SYSTEM), Message(role="user", content=body)]
 

@@ -36,8 +36,11 @@ from polypick.selectors.prompting import (
     ask_parsed,
     block,
     conversation_text,
+    data_block,
+    frame,
     json_objects,
     language_name,
+    seal_for,
 )
 
 __all__ = [
@@ -112,14 +115,13 @@ def pairwise_messages(
         system += CROSS_LINGUAL
     elif language is not None and language != "en":
         system += LANGUAGE.format(name=language_name(language))
-    body = "\n\n".join(
-        [
-            block("conversation", conversation_text(prompt)),
-            "Response A:\n" + block("candidate", first, label="A"),
-            "Response B:\n" + block("candidate", second, label="B"),
-            INSTRUCTIONS,
-        ]
-    )
+    conversation = conversation_text(prompt)
+    data = [
+        block("conversation", conversation),
+        "Response A:\n" + data_block("candidate", first, label="A"),
+        "Response B:\n" + data_block("candidate", second, label="B"),
+    ]
+    body = frame(seal_for(conversation, first, second), data) + "\n\n" + INSTRUCTIONS
     return [Message(role="system", content=system), Message(role="user", content=body)]
 
 

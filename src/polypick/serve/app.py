@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
-import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 
 from starlette.applications import Starlette
@@ -15,7 +14,9 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from polypick.core.language import default_detector
+from polypick.core.redact import get_logger, redact_data, remember_secret
 from polypick.providers import ModelSpec, resolve_model
+from polypick.serve.budget import MeteredChat
 from polypick.serve.endpoints import (
     ServeState,
     chat_completions,
@@ -29,7 +30,7 @@ from polypick.serve.settings import ServeSettings
 
 __all__ = ["create_app"]
 
-logger = logging.getLogger("polypick.serve")
+logger = get_logger("polypick.serve")
 Handler = Callable[[Request, ServeState], Awaitable[Response]]
 
 
@@ -53,13 +54,19 @@ def create_app(
         ConfigurationError: for invalid settings, before anything is served.
     """
     settings = settings or ServeSettings()
+    if settings.api_key is not None:
+        remember_secret(settings.api_key.get_secret_value())
     upstream = settings.upstream() if llm is None else resolve_model(llm)
     judging = settings.judge_model(upstream) if judge is None else resolve_model(judge)
+    if judging is None and settings.bon.judge is not None:
+        judging = resolve_model(settings.bon.judge)
     retry = settings.bon.retry if settings.retries is None else settings.retries
-    operator = settings.bon.replace(
-        judge=judging if judging is not None else settings.bon.judge, retry=retry
-    )
-    pool = BestOfNPool(upstream, operator, settings.pool_size)
+    # every upstream request, sample or judge call, counts against its client request's budget
+    metered = MeteredChat(upstream)
+    metered_judge = metered if judging in (None, upstream) else MeteredChat(judging)
+    judges = judging is not None or settings.bon.judge is not None
+    operator = settings.bon.replace(judge=metered_judge if judges else None, retry=retry)
+    pool = BestOfNPool(metered, operator, settings.pool_size)
     state = ServeState(settings, upstream, judging, pool)
 
     @contextlib.asynccontextmanager
@@ -120,7 +127,8 @@ def _authorized(request: Request, state: ServeState) -> bool:
 
 
 def error_response(failure: ApiFailure) -> Response:
-    return JSONResponse(failure.body(), failure.status, headers=failure.headers())
+    body = redact_data(failure.body())  # upstream text may quote a key: it stays here
+    return JSONResponse(body, failure.status, headers=failure.headers())
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:

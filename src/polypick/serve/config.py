@@ -96,6 +96,7 @@ class BonKey(BaseModel):
     deadline: float | None = None
     injection: str | None = None
     detect_language: bool | None = None
+    max_tokens_ceiling: int | None = None  # the operator's; fills in a plan that sets none
 
     def settings(self, base: Settings) -> Settings:
         """The settings this request runs with: ``base`` (the operator's) with its changes."""
@@ -114,11 +115,17 @@ class BonKey(BaseModel):
         return given
 
 
-def check_operator_settings(settings: Settings, max_n: int) -> None:
+def check_operator_settings(settings: Settings, max_n: int, max_tokens: int | None = None) -> None:
     """Refuse operator settings no request could be served with (at start-up, so a typo fails
     the command rather than every request)."""
     if settings.n > max_n:
         raise ConfigurationError(f"n={settings.n} is above max_n={max_n}; raise max_n or lower n")
+    planned = getattr(settings.sampling, "max_tokens", None)
+    if max_tokens is not None and isinstance(planned, int) and planned > max_tokens:
+        raise ConfigurationError(
+            f"the sampling plan's max_tokens={planned} is above max_tokens={max_tokens}; "
+            "lower one or raise the other"
+        )
     options = dict(settings.selector_options)
     resolve_selector_spec(settings.selector, settings.judge is not None, options)
 
@@ -145,9 +152,15 @@ def read_options(value: Any) -> Options:
 
 
 def resolve_key(
-    named: Options, body: Options, fields: SamplingFields, defaults: Settings, max_n: int
+    named: Options,
+    body: Options,
+    fields: SamplingFields,
+    defaults: Settings,
+    max_n: int,
+    max_tokens: int | None = None,
 ) -> BonKey:
-    """Combine the name's settings and the body's over the operator's; validate them."""
+    """Combine the name's settings and the body's over the operator's; validate them, and
+    hold them to the operator's ceilings (``max_n``, ``max_tokens``)."""
     given = _merge(named, body)
     n = given.get("n", defaults.n)
     if n > max_n:
@@ -166,6 +179,7 @@ def resolve_key(
         raise _unknown_selector(selector)
     if given.get("selector_options") and selector is None:
         raise invalid("selector_options need a selector", "polypick.selector_options")
+    _check_tokens(fields, given.get("selector_options") or {}, max_tokens)
     return BonKey(
         n=n,
         selector=selector,
@@ -176,7 +190,23 @@ def resolve_key(
         deadline=_deadline(given.get("deadline"), defaults.deadline),
         injection=given.get("injection"),
         detect_language=given.get("detect_language"),
+        max_tokens_ceiling=max_tokens,
     )
+
+
+def _check_tokens(fields: SamplingFields, options: dict[str, Any], ceiling: int | None) -> None:
+    """Refuse a reply length above the operator's ceiling, for samples and for a judge."""
+    if ceiling is None:
+        return
+    asked = [("max_tokens", fields.max_tokens), ("polypick.selector_options.max_tokens",
+             options.get("max_tokens"))]  # fmt: skip
+    for param, value in asked:
+        if isinstance(value, int | float) and value > ceiling:
+            raise invalid(
+                f"{param}={value} is above this server's limit of {ceiling} tokens per reply "
+                "(--max-tokens); ask for fewer",
+                param,
+            )
 
 
 def _unknown_selector(name: str) -> ConfigurationError:
@@ -238,8 +268,15 @@ def _deadline(given: float | None, limit: float | None) -> float | None:
 
 def plan_for(key: BonKey, default: SamplingPlan) -> SamplingPlan:
     """The sampling plan: the named plan (else the operator's) with the request's decoding
-    fields."""
-    plan = default if key.sampling is None else resolve_sampling(key.sampling)
+    fields, and the operator's ``max_tokens`` when neither sets one."""
+    plan = _fields_on(key, default if key.sampling is None else resolve_sampling(key.sampling))
+    ceiling = key.max_tokens_ceiling
+    if not isinstance(plan, Hedged | Temperature | Temperatures) or ceiling is None:
+        return plan
+    return plan if plan.max_tokens is not None else plan.model_copy(update={"max_tokens": ceiling})
+
+
+def _fields_on(key: BonKey, plan: SamplingPlan) -> SamplingPlan:
     fields = key.fields.model_dump(exclude_defaults=True)
     temperature = fields.pop("temperature", None)
     if isinstance(plan, Hedged) and temperature is not None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import logging
 from collections.abc import AsyncIterator, Coroutine, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -13,9 +12,12 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 
 from polypick.core.protocol import ChatModel
+from polypick.core.redact import get_logger
 from polypick.core.types import Selection
+from polypick.serve.body import parse_json, read_body
+from polypick.serve.budget import Meter, check_plan
 from polypick.serve.config import resolve_key, selector_names
-from polypick.serve.errors import invalid
+from polypick.serve.errors import Refused, invalid
 from polypick.serve.names import model_id, parse_model
 from polypick.serve.pool import BestOfNPool
 from polypick.serve.request import ChatRequest, read_request
@@ -25,8 +27,9 @@ from polypick.serve.upstream import ClientRequest, PassThroughOpenAIChat
 
 __all__ = ["ServeState", "chat_completions", "health", "list_models", "retrieve_model"]
 
-logger = logging.getLogger("polypick.serve")
+logger = get_logger("polypick.serve")
 T = TypeVar("T")
+_INLINE_BYTES = 64 * 1024
 
 
 @dataclass
@@ -49,21 +52,35 @@ class ClientGone(Exception):
 
 
 async def chat_completions(request: Request, state: ServeState) -> Response:
-    """``POST /v1/chat/completions``: best-of-N over the upstream, as one chat completion."""
-    chat = read_request(await _json(request))
-    _, named = parse_model(chat.model, state.served)
-    key = resolve_key(named, chat.options, chat.fields, state.settings.bon, state.settings.max_n)
-    _check_upstream(chat, state.llm)
-    bon = state.pool.get(key)
+    """``POST /v1/chat/completions``: best-of-N over the upstream, as one chat completion,
+    within the operator's limits (see :class:`~polypick.serve.ServeSettings`)."""
+    limit = state.settings.max_concurrent_requests
+    if state.active >= limit:
+        raise Refused.busy(limit)
     state.active += 1
     try:
-        client = ClientRequest(chat.messages, chat.raw_messages, chat.passed)
+        return await _complete(request, state)
+    finally:
+        state.active -= 1
+
+
+async def _complete(request: Request, state: ServeState) -> Response:
+    settings = state.settings
+    chat = read_request(await _json(request, settings))
+    _, named = parse_model(chat.model, state.served)
+    key = resolve_key(
+        named, chat.options, chat.fields, settings.bon, settings.max_n, settings.max_tokens
+    )
+    _check_upstream(chat, state.llm)
+    bon = state.pool.get(key)
+    check_plan(bon, chat.messages, settings.max_upstream_calls, settings.max_request_tokens)
+    meter = Meter(settings.max_upstream_calls)
+    client = ClientRequest(chat.messages, chat.raw_messages, chat.passed, meter)
+    try:
         selection = await until_disconnected(request, bon.ainvoke(chat.messages, context=client))
     except ClientGone:
         logger.info("client left before its answer was ready; its upstream calls were cancelled")
         return Response(status_code=499)  # nginx's "client closed request"; nobody reads it
-    finally:
-        state.active -= 1
     best_of_n = record(
         selection,
         n=key.n,
@@ -71,12 +88,13 @@ async def chat_completions(request: Request, state: ServeState) -> Response:
         return_candidates=chat.options.return_candidates,
     )
     logger.info(
-        "%s: chose %d of %d candidates (%d failed) by %s",
+        "%s: chose %d of %d candidates (%d failed) by %s, %d upstream requests",
         chat.model,
         selection.index,
         len(selection.candidates),
         len(selection.failures),
         best_of_n["selector"],
+        meter.used,
     )
     return _answer(chat, selection, best_of_n)
 
@@ -89,11 +107,12 @@ def _answer(chat: ChatRequest, selection: Selection, best_of_n: dict[str, Any]) 
     return StreamingResponse(_sse(events), media_type="text/event-stream")
 
 
-async def _json(request: Request) -> Any:
-    try:
-        return json.loads(await request.body())
-    except ValueError:
-        raise invalid("the request body is not valid JSON", None) from None
+async def _json(request: Request, settings: ServeSettings) -> Any:
+    raw = await read_body(request, settings.max_body_bytes, settings.read_timeout)
+    if len(raw) <= _INLINE_BYTES:
+        return parse_json(raw, settings.max_json_depth)
+    # a large body takes tens of milliseconds to parse: not on the loop every request shares
+    return await asyncio.to_thread(parse_json, raw, settings.max_json_depth)
 
 
 def _check_upstream(chat: ChatRequest, llm: ChatModel) -> None:

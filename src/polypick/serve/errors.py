@@ -8,10 +8,13 @@ mapping is pure, so every case is tested without a server:
 ==================================================  ======  ===========================
 what happened                                        status  code
 ==================================================  ======  ===========================
-bad request or polypick settings                     400     ``invalid_value``
+bad request or polypick settings, over the budget     400     ``invalid_value``
 the upstream rejected the request as sent (400/422)  400     ``upstream_rejected``
 missing or wrong server key                          401     ``invalid_api_key``
 unknown model                                        404     ``model_not_found``
+the body took longer than ``read_timeout``           408     ``request_timeout``
+the body is larger than ``max_body_bytes``           413     ``request_too_large``
+``max_concurrent_requests`` already in progress      429     ``server_busy``
 every failed sample was rate limited                 429     ``rate_limit_exceeded``
 upstream unreachable or answering 503                503     ``upstream_unavailable``
 other upstream failures, too few candidates          502     ``upstream_error``
@@ -29,6 +32,7 @@ from typing import Any
 from polypick.errors import (
     ConfigurationError,
     DeadlineExceededError,
+    PolypickError,
     ProviderConnectionError,
     ProviderError,
     ProviderStatusError,
@@ -38,7 +42,7 @@ from polypick.errors import (
     UnknownNameError,
 )
 
-__all__ = ["ApiFailure", "failure_for", "invalid", "unauthorized"]
+__all__ = ["ApiFailure", "Refused", "failure_for", "invalid", "unauthorized"]
 
 _CLIENT_FAULTS = frozenset({400, 422})  # upstream statuses that blame the request itself
 
@@ -63,6 +67,38 @@ class ApiFailure:
         return {} if self.retry_after is None else {"retry-after": f"{self.retry_after:g}"}
 
 
+class Refused(PolypickError):
+    """A request refused by one of the operator's limits, with the answer it gets."""
+
+    def __init__(self, failure: ApiFailure) -> None:
+        super().__init__(failure.message)
+        self.failure = failure
+
+    @classmethod
+    def too_large(cls, limit: int) -> Refused:
+        message = (
+            f"the request body is larger than this server's limit of {limit} bytes "
+            "(--max-body-bytes); send a smaller request"
+        )
+        return cls(ApiFailure(413, message, "invalid_request_error", "request_too_large"))
+
+    @classmethod
+    def too_slow(cls, seconds: float) -> Refused:
+        message = (
+            f"the request body took longer than {seconds:g} s to arrive (--read-timeout); "
+            "send it at once"
+        )
+        return cls(ApiFailure(408, message, "invalid_request_error", "request_timeout"))
+
+    @classmethod
+    def busy(cls, limit: int) -> Refused:
+        message = (
+            f"this server is already answering its limit of {limit} requests at once "
+            "(--max-concurrent-requests); retry shortly"
+        )
+        return cls(ApiFailure(429, message, "requests", "server_busy", retry_after=1))
+
+
 def invalid(message: str, param: str | None = None) -> ConfigurationError:
     """A :class:`ConfigurationError` about the request field ``param``, answered with 400."""
     error = ConfigurationError(message)
@@ -82,6 +118,8 @@ def unauthorized() -> ApiFailure:
 
 def failure_for(exc: BaseException) -> ApiFailure:
     """The error answer for ``exc``, raised while serving a request."""
+    if isinstance(exc, Refused):
+        return exc.failure
     if isinstance(exc, UnknownNameError) and exc.kind == "model":
         return ApiFailure(404, str(exc), "invalid_request_error", "model_not_found", "model")
     if isinstance(exc, ConfigurationError):

@@ -12,22 +12,27 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from polypick.core.protocol import ModelRequest
 from polypick.core.types import Message
 from polypick.providers.openai import OpenAIChat
+
+if TYPE_CHECKING:
+    from polypick.serve.budget import Meter
 
 __all__ = ["ClientRequest", "PassThroughOpenAIChat"]
 
 
 @dataclass(frozen=True)
 class ClientRequest:
-    """The request being served: its core messages, and what goes upstream unchanged."""
+    """The request being served: its core messages, what goes upstream unchanged, and the
+    meter of its upstream requests (:mod:`polypick.serve.budget`)."""
 
     prompt: tuple[Message, ...]
     messages: Sequence[Mapping[str, Any]]
     fields: Mapping[str, Any] = field(default_factory=dict)
+    meter: Meter | None = field(default=None, compare=False)
 
     def cache_identity(self) -> dict[str, Any]:
         """What of the request shapes sampled answers beyond the messages (for cache keys)."""

@@ -19,6 +19,7 @@ from langchain_core.prompts import ChatPromptTemplate
 
 from polypick import Hedged
 from polypick.integrations.langchain import BestOfN
+from polypick.selectors.prompting import unmark
 from polypick.testing import ScriptedChat
 
 from .doubles import ModelRuns, RunRecorder, ScriptedChatModel
@@ -32,7 +33,9 @@ def by_seed(messages: Sequence[BaseMessage], model: ScriptedChatModel) -> str:
 
 def judge_policy(messages: Sequence[BaseMessage], model: ScriptedChatModel) -> str:
     """Rates the sample with seed 2 highest (the judge sees the answer in its prompt)."""
-    return json.dumps({"reasoning": "ok", "score": 9 if "seed 2." in messages[-1].text else 3})
+    return json.dumps(
+        {"reasoning": "ok", "score": 9 if "seed 2." in unmark(messages[-1].text) else 3}
+    )
 
 
 def make(n: int = 3, **kwargs: Any) -> tuple[BestOfN, ScriptedChatModel]:
@@ -149,7 +152,7 @@ def test_a_langchain_judge_calls_are_children_too() -> None:
 
 async def test_a_polypick_backend_judge_is_traced_as_child_runs() -> None:
     def rate(messages: Sequence[Any], params: Any) -> str:
-        return '{"score": 9}' if "seed 3." in messages[-1].content else '{"score": 2}'
+        return '{"score": 9}' if "seed 3." in unmark(str(messages[-1].content)) else '{"score": 2}'
 
     judge = ScriptedChat(rate, name="judge")
     bon, _ = make(selector="judge", judge=judge)

@@ -28,6 +28,9 @@ FaultKind = Literal[
     "empty_content",
     "length",
     "refusal",
+    "error_body",
+    "trickle",
+    "raw_body",
 ]
 
 
@@ -37,36 +40,69 @@ class Fault:
 
     Build instances with the constructors (``Fault.status(500)``, ``Fault.reset()``, ...)
     rather than directly. Transport faults (``status``, ``reset``, ``delay``,
-    ``malformed_json``, ``truncated``) are applied by the shared request pipeline; content
+    ``malformed_json``, ``truncated``, ``error_body``, ``trickle``, ``raw_body``) are applied by
+    the shared
+    request pipeline; content
     faults (``wrong_choices``, ``empty_content``, ``length``, ``refusal``) shape an
     otherwise successful response and are interpreted by each provider.
     """
 
     kind: FaultKind
     status_code: int = 0
-    retry_after: float | None = None
+    retry_after: float | str | None = None
     retry_after_ms: float | None = None
     seconds: float = 0.0
     choices: int = 0
+    message: str | None = None
+    body: str | None = None
 
     @classmethod
     def status(
         cls,
         code: int,
         *,
-        retry_after: float | None = None,
+        retry_after: float | str | None = None,
         retry_after_ms: float | None = None,
+        message: str | None = None,
     ) -> Fault:
         """Answer with HTTP ``code`` and the provider's error body.
 
-        ``retry_after`` sets a ``Retry-After`` header (seconds), ``retry_after_ms`` a
-        ``retry-after-ms`` header (milliseconds).
+        ``retry_after`` sets a ``Retry-After`` header: seconds, or any text as it is sent
+        (``"soon"``, a malformed date); ``retry_after_ms`` a ``retry-after-ms`` header
+        (milliseconds). ``message`` is the error's message; ``{api_key}`` in it becomes the
+        key the request carried, as servers that echo a wrong key do.
         """
         if not 400 <= code <= 599:
             raise ValueError(f"fault status must be a 4xx/5xx code, got {code}")
         return cls(
-            "status", status_code=code, retry_after=retry_after, retry_after_ms=retry_after_ms
+            "status",
+            status_code=code,
+            retry_after=retry_after,
+            retry_after_ms=retry_after_ms,
+            message=message,
         )
+
+    @classmethod
+    def error_body(cls, code: int = 502, *, message: str | None = None) -> Fault:
+        """Answer HTTP 200 with the provider's error body instead of a result, carrying
+        ``code`` as its status, as gateways do for an error met once the model had started
+        (OpenRouter: https://openrouter.ai/docs/api/reference/errors-and-debugging)."""
+        if not 400 <= code <= 599:
+            raise ValueError(f"the error's code must be a 4xx/5xx code, got {code}")
+        return cls("error_body", status_code=code, message=message)
+
+    @classmethod
+    def raw_body(cls, body: str) -> Fault:
+        """Answer HTTP 200 with exactly ``body`` as JSON, whatever the request asked."""
+        return cls("raw_body", body=body)
+
+    @classmethod
+    def trickle(cls, seconds_per_byte: float) -> Fault:
+        """Answer normally, but send the body one byte every ``seconds_per_byte``: each read
+        is quick, the whole response is not."""
+        if seconds_per_byte <= 0:
+            raise ValueError("seconds_per_byte must be > 0")
+        return cls("trickle", seconds=seconds_per_byte)
 
     @classmethod
     def ok(cls) -> Fault:
@@ -221,6 +257,37 @@ class SeveredResponse(Response):
             pass
 
 
+class TrickledResponse(Response):
+    """Sends its body one byte at a time, ``seconds`` apart; stops when the client leaves or
+    the server stops."""
+
+    def __init__(
+        self,
+        body: bytes,
+        headers: Mapping[str, str],
+        seconds: float,
+        stopping: Callable[[], bool],
+    ) -> None:
+        super().__init__(body, headers=dict(headers))
+        self._seconds = seconds
+        self._stopping = stopping
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": self.raw_headers})
+        body = bytes(self.body)
+        for i in range(len(body)):
+            if self._stopping():
+                break
+            try:
+                await send(
+                    {"type": "http.response.body", "body": body[i : i + 1], "more_body": True}
+                )
+            except OSError:  # the client left
+                return
+            await asyncio.sleep(self._seconds)
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+
 async def sleep_interruptibly(
     request: Request, seconds: float, stopping: Callable[[], bool]
 ) -> bool:
@@ -255,11 +322,15 @@ async def respond_with_fault(
         gone = await sleep_interruptibly(request, fault.seconds, stopping)
     if gone:
         return SeveredResponse()
-    if fault is not None and fault.kind == "status":
+    if fault is not None and fault.kind in ("status", "error_body"):
         return fail(fault)
+    if fault is not None and fault.kind == "raw_body":
+        return Response(fault.body, 200, media_type="application/json")
     if fault is not None and fault.kind == "reset":
         return SeveredResponse()
     response = succeed()
+    if fault is not None and fault.kind == "trickle" and response.status_code == 200:
+        return TrickledResponse(bytes(response.body), response.headers, fault.seconds, stopping)
     if fault is None or fault.kind not in ("malformed_json", "truncated"):
         return response
     if response.status_code != 200:

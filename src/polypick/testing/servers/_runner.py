@@ -132,7 +132,7 @@ class ApiError(Exception):
     message: str
     err_type: str | None = None
     param: str | None = None
-    code: str | None = None
+    code: str | int | None = None
 
 
 Handler = Callable[[Call], "dict[str, Any] | bytes | Response"]
@@ -241,14 +241,19 @@ class FakeServer(ServerRunner):
 
         return Route(path, endpoint, methods=[method])
 
-    def _error_response(self, err: ApiError, seq: int, fault: Fault | None = None) -> Response:
+    def _error_response(
+        self, err: ApiError, seq: int, fault: Fault | None = None, http_status: int | None = None
+    ) -> Response:
         headers = {self._request_id_header: f"req_fake_{seq}"}
-        if fault is not None and fault.retry_after is not None:
+        if fault is not None and isinstance(fault.retry_after, str):
+            headers["retry-after"] = fault.retry_after
+        elif fault is not None and fault.retry_after is not None:
             headers["retry-after"] = f"{fault.retry_after:g}"
         if fault is not None and fault.retry_after_ms is not None:
             headers["retry-after-ms"] = f"{fault.retry_after_ms:g}"
         content = json.dumps(self._error_payload(err))
-        return Response(content, err.status, headers, media_type="application/json")
+        status = err.status if http_status is None else http_status
+        return Response(content, status, headers, media_type="application/json")
 
     async def _serve(
         self, request: Request, handler: StreamingHandler, parse: BodyParser
@@ -268,8 +273,12 @@ class FakeServer(ServerRunner):
             self._log.append(record)
 
         def fail(fault: Fault) -> Response:
-            err = ApiError(fault.status_code, f"Injected fault: HTTP {fault.status_code}")
-            return self._error_response(err, seq, fault)
+            message = fault.message or f"Injected fault: HTTP {fault.status_code}"
+            message = message.replace("{api_key}", _request_key(headers))
+            if fault.kind == "error_body":  # HTTP 200, the error's status in its body
+                err = ApiError(fault.status_code, message, code=fault.status_code)
+                return self._error_response(err, seq, fault, http_status=200)
+            return self._error_response(ApiError(fault.status_code, message), seq, fault)
 
         def succeed() -> Response:
             try:
@@ -290,6 +299,12 @@ class FakeServer(ServerRunner):
 
         stopping = self._stopping
         return await respond_with_fault(request, fault, latency, fail, succeed, stopping)
+
+
+def _request_key(headers: dict[str, str]) -> str:
+    """The API key a request carried (``Authorization: Bearer`` or ``x-api-key``)."""
+    scheme, _, key = headers.get("authorization", "").partition(" ")
+    return key.strip() if scheme.lower() == "bearer" else headers.get("x-api-key", "")
 
 
 def count_tokens(text: str) -> int:
