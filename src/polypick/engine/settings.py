@@ -197,8 +197,7 @@ class Settings(BaseModel):
         return self
 
 
-# What other libraries call some settings: named in the error when one of them is given.
-_SYNONYMS = {
+SYNONYMS = {
     "num_samples": "n",
     "n_samples": "n",
     "samples": "n",
@@ -209,15 +208,25 @@ _SYNONYMS = {
     "timeout": "deadline",
     "max_retries": "retry",
     "judge_model": "judge",
+    "judge_llm": "judge",
+    "strategy": "selector",
+    "selection": "selector",
 }
+"""What other libraries call some settings: named in the error when one of them is given."""
 
 
-def check_names(given: Mapping[str, Any], known: Mapping[str, Any] | list[str], kind: str) -> None:
-    """Refuse names that are not in ``known``, naming the closest valid one."""
+def check_names(
+    given: Mapping[str, Any],
+    known: Mapping[str, Any] | list[str],
+    kind: str,
+    synonyms: Mapping[str, str] = SYNONYMS,
+) -> None:
+    """Refuse names that are not in ``known``, naming the valid one meant: another library's
+    name for it (``synonyms``), else the closest spelling."""
     for name in given:
         if name in known:
             continue
-        synonym = _SYNONYMS.get(name, "")
+        synonym = synonyms.get(name, "")
         close = [synonym] if synonym in known else []
         close = close or difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
         hint = f"; did you mean {close[0]!r}?" if close else ""

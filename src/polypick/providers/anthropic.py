@@ -43,7 +43,7 @@ from polypick.providers._loop_local import LoopLocal
 from polypick.providers._profiled import ProfileState, send_adapting
 from polypick.providers._urls import without_credentials
 from polypick.providers.model_profiles import ModelProfile
-from polypick.providers.sdk_errors import check_answer, map_sdk_error, whole_request
+from polypick.providers.sdk_errors import sdk_call
 
 if TYPE_CHECKING:
     from polypick.core.batching import BatchBackend
@@ -269,18 +269,18 @@ class AnthropicChat:
         fields = dict(body)
         model, turns, max_tokens = (fields.pop(k) for k in ("model", "messages", "max_tokens"))
         async with self._limits.get():
-            try:
-                response = await whole_request(
-                    self._clients.get().messages.create(
-                        model=model, messages=turns, max_tokens=max_tokens, extra_body=fields
-                    ),
-                    self.timeout,
-                    self.name,
-                )
-            except (anthropic.AnthropicError, ValueError) as exc:  # ValueError: a malformed body
-                raise map_sdk_error(exc, anthropic, self.name) from exc
-        check_answer(response, "content", self.name)
-        return response
+            request = self._clients.get().messages.create(
+                model=model, messages=turns, max_tokens=max_tokens, extra_body=fields
+            )
+            response: ResponseMessage = await sdk_call(
+                request,
+                anthropic,
+                anthropic.AnthropicError,
+                timeout=self.timeout,
+                provider=self.name,
+                answer_field="content",
+            )
+            return response
 
     def request_body(
         self,

@@ -40,7 +40,7 @@ from polypick.providers._openai_parse import read_choice
 from polypick.providers._profiled import ProfileState, send_adapting
 from polypick.providers._urls import without_credentials
 from polypick.providers.model_profiles import ModelProfile
-from polypick.providers.sdk_errors import check_answer, map_sdk_error, whole_request
+from polypick.providers.sdk_errors import sdk_call
 
 if TYPE_CHECKING:
     from polypick.core.batching import BatchBackend
@@ -250,18 +250,17 @@ class OpenAIChat:
         fields = dict(body)
         model, messages = fields.pop("model"), fields.pop("messages")
         async with self._limits.get():
-            try:
-                response: ChatCompletion = await whole_request(
-                    self._clients.get().chat.completions.create(
-                        model=model, messages=messages, extra_body=fields
-                    ),
-                    self.timeout,
-                    self.name,
-                )
-            except (openai.OpenAIError, ValueError) as exc:  # ValueError: a malformed body
-                raise map_sdk_error(exc, openai, self.name) from exc
-        check_answer(response, "choices", self.name)
-        return response
+            request = self._clients.get().chat.completions.create(
+                model=model, messages=messages, extra_body=fields
+            )
+            return await sdk_call(
+                request,
+                openai,
+                openai.OpenAIError,
+                timeout=self.timeout,
+                provider=self.name,
+                answer_field="choices",
+            )
 
     def request_body(self, request: ModelRequest) -> dict[str, Any]:
         """The JSON body :meth:`generate` sends for ``request`` (also what a Batch API line

@@ -207,3 +207,23 @@ async def whole_request(awaitable: Awaitable[T], timeout: float, provider: str) 
         raise ProviderTimeoutError(
             f"no complete answer within the request timeout of {timeout:g} s", provider=provider
         ) from None
+
+
+async def sdk_call(
+    awaitable: Awaitable[T],
+    sdk: ModuleType,
+    base_error: type[Exception],
+    *,
+    timeout: float,
+    provider: str,
+    answer_field: str,
+) -> T:
+    """An SDK request as polypick sends every one: within ``timeout`` for the whole answer,
+    the SDK's errors (``base_error`` and a malformed body's ``ValueError``) mapped to
+    polypick's, and an error in an HTTP 200 body (or a body without ``answer_field``) raised."""
+    try:
+        response = await whole_request(awaitable, timeout, provider)
+    except (base_error, ValueError) as exc:
+        raise map_sdk_error(exc, sdk, provider) from exc
+    check_answer(response, answer_field, provider)
+    return response
