@@ -162,10 +162,12 @@ def test_retries_and_re_asks_never_take_a_request_past_its_budget(
     # 3 samples, one request each, every one failing with 500 and retried up to 5 times: 18
     # requests without a ceiling; the meter stops them at the operator's 5.
     upstream.set_honour_n(False)
-    upstream.script([Fault.status(500, retry_after=0)] * 30)
     settings = settings_for(upstream, retries=5, max_upstream_calls=5)
     with serve(settings) as served, served.client() as client:
-        served.state.llm.n_support = False  # type: ignore[attr-defined]
+        # a first request teaches serve that the upstream ignores n: one request per sample
+        client.chat.completions.create(model="fake-gpt", messages=USER)  # type: ignore[arg-type]
+        upstream.reset_log()
+        upstream.script([Fault.status(500, retry_after=0)] * 30)
         with pytest.raises(openai.APIStatusError) as caught:
             client.chat.completions.create(model="fake-gpt", messages=USER)  # type: ignore[arg-type]
     assert upstream.request_count == 5

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from polypick import Hedged
 from polypick.errors import ConfigurationError
 from polypick.integrations.langchain import BestOfNMiddleware
+from polypick.selectors.prompting import unmark
 from polypick.testing.servers import FakeOpenAIServer
 
 from .doubles import ModelRuns, RunRecorder, ScriptedChatModel, chat_openai
@@ -198,7 +199,7 @@ def test_a_judge_picks_among_text_answers() -> None:
         return f"Answer {model.seed}."
 
     def judge(messages: Sequence[BaseMessage], model: ScriptedChatModel) -> str:
-        return json.dumps({"score": 9 if "Answer 3." in messages[-1].text else 1})
+        return json.dumps({"score": 9 if "Answer 3." in unmark(messages[-1].text) else 1})
 
     judge_model = ScriptedChatModel(policy=judge)
     agent = create_agent(

@@ -19,6 +19,7 @@ from langchain_core.tools import tool
 
 from polypick import Hedged
 from polypick.integrations.langchain import BestOfN
+from polypick.selectors.prompting import unmark
 
 from .doubles import ScriptedChatModel
 
@@ -41,7 +42,7 @@ def agent_policy(messages: Sequence[BaseMessage], model: ScriptedChatModel) -> A
 
 def judge_policy(messages: Sequence[BaseMessage], model: ScriptedChatModel) -> str:
     """Rates sample 2's answer highest."""
-    score = 9 if "(sample 2)" in messages[-1].text else 3
+    score = 9 if "(sample 2)" in unmark(messages[-1].text) else 3
     return json.dumps({"reasoning": "judged", "score": score})
 
 
@@ -88,7 +89,7 @@ async def test_astream_events_carry_the_selected_answer_in_chunks() -> None:
         sampling=Hedged(temperature=0.7, seed=1),
         selector="judge",
         judge=ScriptedChatModel(
-            policy=lambda m, _: json.dumps({"score": 9 if "seed 3." in m[-1].text else 2})
+            policy=lambda m, _: json.dumps({"score": 9 if "seed 3." in unmark(m[-1].text) else 2})
         ),
     )
     chain = ChatPromptTemplate.from_messages([("human", "{q}")]) | bon | StrOutputParser()
