@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import threading
+import time
 from collections.abc import Callable, Sequence
 
 import pytest
@@ -286,6 +288,31 @@ async def test_reward_function_sees_the_last_user_message() -> None:
     ]
     await BestOfN(by_sample("x", "y"), n=2, sampling=HEDGED, selector=reward).ainvoke(prompt)
     assert sorted(seen) == [("follow-up question", "x"), ("follow-up question", "y")]
+
+
+async def test_a_fast_sync_reward_runs_on_the_loop_and_a_slow_one_in_a_thread() -> None:
+    # A thread hop costs more CPU than a scorer like len(); a scorer seen to be fast runs on
+    # the event loop's thread, and one that turns slow goes back to a worker thread.
+    loop_thread = threading.get_ident()
+    slow = {"now": False}
+    threads: list[list[bool]] = []
+
+    def reward(prompt: str, candidate: str) -> float:
+        threads[-1].append(threading.get_ident() == loop_thread)
+        if slow["now"]:
+            time.sleep(0.002)
+        return float(len(candidate))
+
+    bon = BestOfN(by_sample("x", "yy"), n=2, sampling=HEDGED, selector=reward)
+    for turn_slow in (False, False, True, False):
+        slow["now"] = turn_slow
+        threads.append([])
+        assert (await bon.ainvoke("q")).text == "yy"
+    first, fast, slowed, after_slow = threads
+    assert first == [False, False]  # unknown yet: a worker thread
+    assert fast == [True, True]  # seen fast: on the loop
+    assert slowed == [True, True]  # not known to be slow until it ran ...
+    assert after_slow == [False, False]  # ... then back in a worker thread
 
 
 @pytest.mark.parametrize(
