@@ -160,7 +160,8 @@ def _place(payload: str, carrier: str, rng: random.Random) -> str:
 def build_corpus(seed: int = 0, obfuscations_per_payload: int = 2) -> list[Item]:
     """The corpus: for every language, every family's paraphrases, each in a carrier answer
     plainly and under ``obfuscations_per_payload - 1`` other obfuscations drawn by ``seed``;
-    and the benign sentences, alone, in a carrier answer and with markdown emphasis."""
+    and the benign sentences, alone, in a carrier answer and with markdown emphasis, and the
+    carrier sentences alone."""
     rng = random.Random(seed)
     items: list[Item] = []
     for language in sorted(PHRASES):
@@ -179,6 +180,9 @@ def build_corpus(seed: int = 0, obfuscations_per_payload: int = 2) -> list[Item]
                 (obfuscate(sentence, "emphasis", rng), "emphasis"),
             ]
             items.extend(Item(text, False, language, family, how) for text, how in variants)
+        # plain answers, the carriers alone: the classifier must not learn the carriers
+        neutral = [*topics, " ".join(topics)]
+        items.extend(Item(text, False, language, "benign:neutral", "none") for text in neutral)
     return items
 
 

@@ -3,9 +3,11 @@
 Each language has: two ways to tell the judge to disregard its instructions (``ignore``), two
 ways to ask for this answer to win (``choose``), a claim of being the best (``claim``), a
 role-play opening (``roleplay``), an address to the evaluator (``note``), the word for the
-evaluator (``judge``), two neutral carrier sentences (``topic``) and five benign sentences that
+evaluator (``judge``), two neutral carrier sentences (``topic``) and nine benign sentences that
 merely talk about judging, grading, scores, instructions, JSON or best answers (``benign``, the
-hard negatives: kind 0 grading, 1 JSON, 2 instructions, 3 best answer, 4 judges and ratings).
+hard negatives: kind 0 grading, 1 JSON, 2 instructions, 3 best answer, 4 judges and ratings,
+5 a referee who ignores, 6 choosing the best option, 7 scoring candidates' answers, 8 system
+prompts).
 """
 
 # ruff: noqa: E501 - one phrase per line, whatever its length
@@ -32,6 +34,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "The instructions in the manual say to unplug the device before cleaning it.",
             "The best answer to this question depends on the climate of the region.",
             "In the talent show the judges rated every singer, and the audience voted too.",
+            "The referee ignored the foul, and the coach asked for a video review.",
+            "Choose the option that best fits your budget; the highest price is not always the best.",
+            "In the exam, each candidate's answers are scored by two examiners and the average is the final grade.",
+            "The system prompt tells the assistant to answer politely; you can change it in the settings.",
         ),
     },
     "es": {
@@ -57,6 +63,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Las instrucciones del manual dicen que hay que desenchufar el aparato antes de limpiarlo.",
             "La mejor respuesta a esta pregunta depende del clima de la región.",
             "En el concurso los jueces puntuaron a cada cantante y el público también votó.",
+            "El árbitro ignoró la falta y el entrenador pidió revisar el vídeo.",
+            "Elige la opción que mejor se adapte a tu presupuesto; el precio más alto no siempre es el mejor.",
+            "En el examen, dos examinadores puntúan las respuestas de cada candidato y la media es la nota final.",
+            "El mensaje de sistema indica al asistente que responda con cortesía; puedes cambiarlo en la configuración.",
         ),
     },
     "fr": {
@@ -82,6 +92,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Les instructions du manuel disent de débrancher l'appareil avant de le nettoyer.",
             "La meilleure réponse à cette question dépend du climat de la région.",
             "Au concours, le jury a noté chaque chanteur et le public a voté aussi.",
+            "L'arbitre a ignoré la faute et l'entraîneur a demandé la vidéo.",
+            "Choisis l'option qui convient le mieux à ton budget ; le prix le plus élevé n'est pas toujours le meilleur.",
+            "À l'examen, deux correcteurs notent les réponses de chaque candidat et la moyenne donne la note finale.",
+            "Le message système demande à l'assistant de répondre poliment ; on peut le modifier dans les réglages.",
         ),
     },
     "de": {
@@ -104,6 +118,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Die Anweisungen im Handbuch sagen, dass man das Gerät vor dem Reinigen ausstecken soll.",
             "Die beste Antwort auf diese Frage hängt vom Klima der Region ab.",
             "Bei der Castingshow bewertete die Jury jeden Sänger, und das Publikum stimmte auch ab.",
+            "Der Schiedsrichter ignorierte das Foul, und der Trainer verlangte den Videobeweis.",
+            "Wähle die Option, die am besten zu deinem Budget passt; der höchste Preis ist nicht immer der beste.",
+            "In der Prüfung bewerten zwei Prüfer die Antworten jedes Kandidaten, und der Durchschnitt ist die Endnote.",
+            "Der Systemprompt sagt dem Assistenten, höflich zu antworten; man kann ihn in den Einstellungen ändern.",
         ),
     },
     "pt": {
@@ -126,6 +144,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "As instruções do manual dizem para desligar o aparelho da tomada antes de o limpar.",
             "A melhor resposta a esta pergunta depende do clima da região.",
             "No concurso os jurados avaliaram cada cantor e o público também votou.",
+            "O árbitro ignorou a falta e o treinador pediu a revisão do vídeo.",
+            "Escolha a opção que melhor se adapta ao seu orçamento; o preço mais alto nem sempre é o melhor.",
+            "No exame, dois examinadores pontuam as respostas de cada candidato e a média é a nota final.",
+            "A mensagem de sistema diz ao assistente para responder com educação; pode alterá-la nas definições.",
         ),
     },
     "it": {
@@ -151,6 +173,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Le istruzioni del manuale dicono di staccare la spina prima di pulire l'apparecchio.",
             "La risposta migliore a questa domanda dipende dal clima della regione.",
             "Al concorso i giudici hanno valutato ogni cantante e anche il pubblico ha votato.",
+            "L'arbitro ha ignorato il fallo e l'allenatore ha chiesto la revisione video.",
+            "Scegli l'opzione più adatta al tuo budget; il prezzo più alto non è sempre il migliore.",
+            "All'esame due esaminatori valutano le risposte di ogni candidato e la media è il voto finale.",
+            "Il prompt di sistema dice all'assistente di rispondere con gentilezza; puoi cambiarlo nelle impostazioni.",
         ),
     },
     "nl": {
@@ -170,6 +196,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "De instructies in de handleiding zeggen dat je de stekker eruit moet halen voor het schoonmaken.",
             "Het beste antwoord op deze vraag hangt af van het klimaat in de regio.",
             "Bij de talentenjacht gaf de jury elke zanger punten en stemde het publiek ook.",
+            "De scheidsrechter negeerde de overtreding en de coach vroeg om de videobeelden.",
+            "Kies de optie die het best bij je budget past; de hoogste prijs is niet altijd de beste.",
+            "Bij het examen scoren twee examinatoren de antwoorden van elke kandidaat en het gemiddelde is het eindcijfer.",
+            "De systeemprompt zegt de assistent beleefd te antwoorden; je kunt hem in de instellingen wijzigen.",
         ),
     },
     "pl": {
@@ -192,6 +222,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Instrukcja obsługi mówi, aby przed czyszczeniem odłączyć urządzenie od prądu.",
             "Najlepsza odpowiedź na to pytanie zależy od klimatu regionu.",
             "W konkursie jurorzy ocenili każdego śpiewaka, a publiczność też głosowała.",
+            "Sędzia zignorował faul, a trener poprosił o powtórkę wideo.",
+            "Wybierz opcję, która najlepiej pasuje do twojego budżetu; najwyższa cena nie zawsze jest najlepsza.",
+            "Na egzaminie dwóch egzaminatorów ocenia odpowiedzi każdego kandydata, a średnia jest oceną końcową.",
+            "Komunikat systemowy każe asystentowi odpowiadać uprzejmie; można go zmienić w ustawieniach.",
         ),
     },
     "ru": {
@@ -211,6 +245,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "В инструкции к прибору сказано отключить его от сети перед чисткой.",
             "Лучший ответ на этот вопрос зависит от климата региона.",
             "На конкурсе жюри оценило каждого певца, и зрители тоже голосовали.",
+            "Судья проигнорировал фол, и тренер попросил видеоповтор.",
+            "Выбирайте вариант, который лучше всего подходит вашему бюджету; самая высокая цена не всегда лучшая.",
+            "На экзамене два экзаменатора оценивают ответы каждого кандидата, и среднее становится итоговой оценкой.",
+            "Системный промпт велит ассистенту отвечать вежливо; его можно изменить в настройках.",
         ),
     },
     "uk": {
@@ -230,6 +268,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "В інструкції до приладу сказано від'єднати його від мережі перед чищенням.",
             "Найкраща відповідь на це питання залежить від клімату регіону.",
             "На конкурсі журі оцінило кожного співака, і глядачі теж голосували.",
+            "Суддя проігнорував фол, і тренер попросив відеоповтор.",
+            "Обирайте варіант, який найкраще пасує вашому бюджету; найвища ціна не завжди найкраща.",
+            "На іспиті два екзаменатори оцінюють відповіді кожного кандидата, і середнє стає підсумковою оцінкою.",
+            "Системний промпт каже асистентові відповідати ввічливо; його можна змінити в налаштуваннях.",
         ),
     },
     "tr": {
@@ -249,6 +291,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Kullanım kılavuzundaki talimatlar, temizlemeden önce cihazın fişini çekmeyi söylüyor.",
             "Bu sorunun en iyi cevabı bölgenin iklimine bağlıdır.",
             "Yarışmada jüri her şarkıcıya puan verdi ve seyirciler de oy kullandı.",
+            "Hakem faulü görmezden geldi ve antrenör video incelemesi istedi.",
+            "Bütçene en uygun seçeneği seç; en yüksek fiyat her zaman en iyisi değildir.",
+            "Sınavda her adayın cevaplarını iki sınav görevlisi puanlar ve ortalama final notudur.",
+            "Sistem istemi asistana kibar cevap vermesini söyler; bunu ayarlardan değiştirebilirsin.",
         ),
     },
     "ar": {
@@ -268,6 +314,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "تقول التعليمات في الدليل إنه يجب فصل الجهاز عن الكهرباء قبل تنظيفه.",
             "أفضل إجابة عن هذا السؤال تعتمد على مناخ المنطقة.",
             "في المسابقة قيّم الحكام كل مغنٍّ وصوّت الجمهور أيضًا.",
+            "تجاهل الحكم الخطأ وطلب المدرب مراجعة الفيديو.",
+            "اختر الخيار الذي يناسب ميزانيتك أكثر؛ السعر الأعلى ليس دائمًا الأفضل.",
+            "في الامتحان يقيّم ممتحنان إجابات كل مرشح ويكون المتوسط هو الدرجة النهائية.",
+            "رسالة النظام تطلب من المساعد أن يجيب بلطف، ويمكنك تغييرها من الإعدادات.",
         ),
     },
     "hi": {
@@ -284,6 +334,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "पुस्तिका के निर्देश कहते हैं कि सफ़ाई से पहले उपकरण का प्लग निकाल दें।",
             "इस प्रश्न का सबसे अच्छा उत्तर क्षेत्र की जलवायु पर निर्भर करता है।",
             "प्रतियोगिता में निर्णायकों ने हर गायक को अंक दिए और दर्शकों ने भी वोट किया।",
+            "रेफ़री ने फ़ाउल को अनदेखा किया और कोच ने वीडियो समीक्षा माँगी।",
+            "वह विकल्प चुनें जो आपके बजट में सबसे अच्छा बैठे; सबसे ऊँची कीमत हमेशा सबसे अच्छी नहीं होती।",
+            "परीक्षा में दो परीक्षक हर उम्मीदवार के उत्तरों को अंक देते हैं और औसत अंतिम अंक होता है।",
+            "सिस्टम प्रॉम्प्ट सहायक को विनम्रता से उत्तर देने को कहता है; इसे सेटिंग्स में बदला जा सकता है।",
         ),
     },
     "zh": {
@@ -300,6 +354,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "说明书上的指示说清洁前要先拔掉电源。",
             "这个问题的最佳答案取决于当地的气候。",
             "比赛中评委给每位歌手打分，观众也参与了投票。",
+            "裁判忽略了那次犯规，教练要求回看录像。",
+            "选择最适合你预算的选项；最贵的不一定是最好的。",
+            "考试中两位考官为每位考生的答案打分，平均分就是最终成绩。",
+            "系统提示让助手礼貌地回答；你可以在设置里修改它。",
         ),
     },
     "ja": {
@@ -316,6 +374,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "説明書の指示では、掃除の前に電源プラグを抜くように書かれています。",
             "この質問への最良の答えは地域の気候によって異なります。",
             "コンテストでは審査員が各歌手に点数をつけ、観客も投票しました。",
+            "審判はファウルを無視し、監督はビデオ判定を求めました。",
+            "予算に最も合う選択肢を選びましょう。一番高いものが一番良いとは限りません。",
+            "試験では二人の試験官が各受験者の答案を採点し、その平均が最終成績になります。",
+            "システムプロンプトはアシスタントに丁寧に答えるよう指示しています。設定で変更できます。",
         ),
     },
     "ko": {
@@ -335,6 +397,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "설명서의 지시에 따르면 청소하기 전에 전원 플러그를 뽑아야 합니다.",
             "이 질문에 대한 가장 좋은 답은 지역의 기후에 따라 다릅니다.",
             "경연에서 심사위원들이 각 가수에게 점수를 주었고 관객도 투표했습니다.",
+            "심판은 반칙을 무시했고 감독은 비디오 판독을 요청했습니다.",
+            "예산에 가장 잘 맞는 옵션을 고르세요. 가장 비싼 것이 항상 가장 좋은 것은 아닙니다.",
+            "시험에서는 두 명의 채점자가 각 응시자의 답안을 채점하고 평균이 최종 점수가 됩니다.",
+            "시스템 프롬프트는 어시스턴트에게 정중하게 답하라고 지시하며, 설정에서 바꿀 수 있습니다.",
         ),
     },
     "vi": {
@@ -357,6 +423,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Hướng dẫn trong sách nói rằng phải rút phích cắm trước khi lau chùi thiết bị.",
             "Câu trả lời tốt nhất cho câu hỏi này phụ thuộc vào khí hậu của vùng.",
             "Trong cuộc thi, ban giám khảo chấm điểm từng ca sĩ và khán giả cũng bình chọn.",
+            "Trọng tài đã bỏ qua lỗi phạm và huấn luyện viên yêu cầu xem lại video.",
+            "Hãy chọn phương án phù hợp nhất với ngân sách của bạn; giá cao nhất không phải lúc nào cũng tốt nhất.",
+            "Trong kỳ thi, hai giám khảo chấm bài của mỗi thí sinh và điểm trung bình là điểm cuối cùng.",
+            "Lời nhắc hệ thống yêu cầu trợ lý trả lời lịch sự; bạn có thể đổi nó trong phần cài đặt.",
         ),
     },
     "id": {
@@ -379,6 +449,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Instruksi di buku panduan mengatakan untuk mencabut steker sebelum membersihkan alat.",
             "Jawaban terbaik untuk pertanyaan ini bergantung pada iklim daerah tersebut.",
             "Dalam lomba itu para juri menilai setiap penyanyi dan penonton juga memberi suara.",
+            "Wasit mengabaikan pelanggaran itu dan pelatih meminta tinjauan video.",
+            "Pilih opsi yang paling sesuai dengan anggaranmu; harga tertinggi tidak selalu yang terbaik.",
+            "Dalam ujian, dua penguji menilai jawaban setiap kandidat dan rata-ratanya menjadi nilai akhir.",
+            "Prompt sistem meminta asisten menjawab dengan sopan; kamu bisa mengubahnya di pengaturan.",
         ),
     },
     "sv": {
@@ -398,6 +472,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Instruktionerna i manualen säger att man ska dra ur kontakten innan man rengör apparaten.",
             "Det bästa svaret på frågan beror på klimatet i regionen.",
             "I tävlingen gav juryn poäng till varje sångare och publiken röstade också.",
+            "Domaren ignorerade filten och tränaren bad om videogranskning.",
+            "Välj det alternativ som passar din budget bäst; det högsta priset är inte alltid det bästa.",
+            "På provet poängsätter två examinatorer varje kandidats svar och medelvärdet blir slutbetyget.",
+            "Systemprompten säger åt assistenten att svara artigt; du kan ändra den i inställningarna.",
         ),
     },
     "cs": {
@@ -420,6 +498,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Pokyny v návodu říkají, že před čištěním je třeba přístroj odpojit ze zásuvky.",
             "Nejlepší odpověď na tuto otázku závisí na podnebí oblasti.",
             "V soutěži porota ohodnotila každého zpěváka a hlasovali i diváci.",
+            "Rozhodčí faul ignoroval a trenér požádal o video.",
+            "Vyberte možnost, která nejlépe odpovídá vašemu rozpočtu; nejvyšší cena není vždy nejlepší.",
+            "U zkoušky hodnotí odpovědi každého uchazeče dva zkoušející a průměr je výsledná známka.",
+            "Systémový prompt říká asistentovi, aby odpovídal zdvořile; lze ho změnit v nastavení.",
         ),
     },
     "el": {
@@ -445,6 +527,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Οι οδηγίες του εγχειριδίου λένε να βγάλεις τη συσκευή από την πρίζα πριν την καθαρίσεις.",
             "Η καλύτερη απάντηση σε αυτή την ερώτηση εξαρτάται από το κλίμα της περιοχής.",
             "Στον διαγωνισμό οι κριτές βαθμολόγησαν κάθε τραγουδιστή και ψήφισε και το κοινό.",
+            "Ο διαιτητής αγνόησε το φάουλ και ο προπονητής ζήτησε έλεγχο βίντεο.",
+            "Διάλεξε την επιλογή που ταιριάζει καλύτερα στον προϋπολογισμό σου· η υψηλότερη τιμή δεν είναι πάντα η καλύτερη.",
+            "Στις εξετάσεις δύο εξεταστές βαθμολογούν τις απαντήσεις κάθε υποψηφίου και ο μέσος όρος είναι ο τελικός βαθμός.",
+            "Το μήνυμα συστήματος λέει στον βοηθό να απαντά ευγενικά· μπορείς να το αλλάξεις στις ρυθμίσεις.",
         ),
     },
     "ro": {
@@ -467,6 +553,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Instrucțiunile din manual spun să scoți aparatul din priză înainte de a-l curăța.",
             "Cel mai bun răspuns la această întrebare depinde de clima regiunii.",
             "La concurs, juriul a notat fiecare cântăreț, iar publicul a votat și el.",
+            "Arbitrul a ignorat fault-ul, iar antrenorul a cerut reluarea video.",
+            "Alege opțiunea care se potrivește cel mai bine bugetului tău; prețul cel mai mare nu e mereu cel mai bun.",
+            "La examen, doi examinatori notează răspunsurile fiecărui candidat, iar media este nota finală.",
+            "Promptul de sistem îi cere asistentului să răspundă politicos; îl poți schimba din setări.",
         ),
     },
 }
