@@ -58,14 +58,18 @@ Encode = Callable[[list[str]], Any]
 
 # --- revealing disguised text ----------------------------------------------------------------
 
-# "i g n o r e" (single letters or digits separated by single spaces, four or more)
-_SPACED = re.compile(r"(?<!\S)(?:\w ){3,}\w(?!\S)")
-_LEET_WORD = re.compile(r"\b(?=\w*[a-z])(?=\w*[013457$])[\w$]+")
+# "i g n o r e" (single letters or digits separated by single spaces, four or more; the last
+# may be followed by punctuation)
+_SPACED = re.compile(r"(?<!\S)(?:\w ){3,}\w(?=[\s.,;:!?)\]\"']|$)")
+# a word where a letter touches a digit that stands for one ("b3st", "4nsw3r"; not "base64")
+_LEET_WORD = re.compile(r"\b(?=[\w$]*(?:[a-z][013457$]|[013457$][a-z]))[\w$]+")
 _LEET = str.maketrans("4310574$", "aeiostas")
-_BASE64 = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
+_BASE64 = re.compile(r"[A-Za-z0-9+/]{8,}={0,2}")  # decoded from 16 characters on
 
 
 def _decoded(run: str) -> str | None:
+    if len(run) < 16:  # shorter runs are too often ordinary words
+        return None
     try:
         text = base64.b64decode(run + "=" * (-len(run) % 4), validate=True).decode("utf-8")
     except (binascii.Error, UnicodeDecodeError, ValueError):
