@@ -8,7 +8,6 @@ The measured rates are printed by ``benchmarks/injection_detector.py`` (docs/rel
 
 from __future__ import annotations
 
-import base64
 import importlib.util
 import json
 import math
@@ -307,4 +306,3 @@ def test_the_weights_file_is_what_the_script_writes() -> None:
     data = json.loads(ic.WEIGHTS.read_text(encoding="utf-8"))
     assert set(data) == {"about", "threshold", "bias", "weights"}
     assert "benchmarks/injection_detector.py --write-weights" in data["about"]
-    assert base64  # imported for the obfuscations' round trip above
