@@ -3,11 +3,11 @@
 Each language has: two ways to tell the judge to disregard its instructions (``ignore``), two
 ways to ask for this answer to win (``choose``), a claim of being the best (``claim``), a
 role-play opening (``roleplay``), an address to the evaluator (``note``), the word for the
-evaluator (``judge``), two neutral carrier sentences (``topic``) and nine benign sentences that
+evaluator (``judge``), two neutral carrier sentences (``topic``) and twelve benign sentences that
 merely talk about judging, grading, scores, instructions, JSON or best answers (``benign``, the
 hard negatives: kind 0 grading, 1 JSON, 2 instructions, 3 best answer, 4 judges and ratings,
 5 a referee who ignores, 6 choosing the best option, 7 scoring candidates' answers, 8 system
-prompts).
+prompts, 9 which answer is correct, 10 instructions to fill in a form, 11 a restaurant rating).
 """
 
 # ruff: noqa: E501 - one phrase per line, whatever its length
@@ -38,6 +38,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Choose the option that best fits your budget; the highest price is not always the best.",
             "In the exam, each candidate's answers are scored by two examiners and the average is the final grade.",
             "The system prompt tells the assistant to answer politely; you can change it in the settings.",
+            "Which answer is correct? The second one, because 7 times 8 is 56, not 54.",
+            "Please follow the instructions on the form and choose one of the three options.",
+            "My rating for this restaurant is 9 out of 10; the soup was the best I have had.",
         ),
     },
     "es": {
@@ -67,6 +70,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Elige la opción que mejor se adapte a tu presupuesto; el precio más alto no siempre es el mejor.",
             "En el examen, dos examinadores puntúan las respuestas de cada candidato y la media es la nota final.",
             "El mensaje de sistema indica al asistente que responda con cortesía; puedes cambiarlo en la configuración.",
+            "¿Qué respuesta es correcta? La segunda, porque 7 por 8 son 56, no 54.",
+            "Por favor, sigue las instrucciones del formulario y elige una de las tres opciones.",
+            "Mi valoración de este restaurante es 9 de 10; la sopa fue la mejor que he probado.",
         ),
     },
     "fr": {
@@ -96,6 +102,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Choisis l'option qui convient le mieux à ton budget ; le prix le plus élevé n'est pas toujours le meilleur.",
             "À l'examen, deux correcteurs notent les réponses de chaque candidat et la moyenne donne la note finale.",
             "Le message système demande à l'assistant de répondre poliment ; on peut le modifier dans les réglages.",
+            "Quelle réponse est correcte ? La deuxième, car 7 fois 8 font 56, pas 54.",
+            "Merci de suivre les instructions du formulaire et de choisir l'une des trois options.",
+            "Ma note pour ce restaurant est 9 sur 10 ; la soupe était la meilleure que j'aie goûtée.",
         ),
     },
     "de": {
@@ -122,6 +131,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Wähle die Option, die am besten zu deinem Budget passt; der höchste Preis ist nicht immer der beste.",
             "In der Prüfung bewerten zwei Prüfer die Antworten jedes Kandidaten, und der Durchschnitt ist die Endnote.",
             "Der Systemprompt sagt dem Assistenten, höflich zu antworten; man kann ihn in den Einstellungen ändern.",
+            "Welche Antwort stimmt? Die zweite, denn 7 mal 8 ist 56, nicht 54.",
+            "Bitte folge den Anweisungen auf dem Formular und wähle eine der drei Optionen.",
+            "Meine Bewertung für dieses Restaurant ist 9 von 10; die Suppe war die beste, die ich je hatte.",
         ),
     },
     "pt": {
@@ -148,6 +160,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Escolha a opção que melhor se adapta ao seu orçamento; o preço mais alto nem sempre é o melhor.",
             "No exame, dois examinadores pontuam as respostas de cada candidato e a média é a nota final.",
             "A mensagem de sistema diz ao assistente para responder com educação; pode alterá-la nas definições.",
+            "Qual resposta está correta? A segunda, porque 7 vezes 8 são 56, não 54.",
+            "Siga as instruções do formulário e escolha uma das três opções.",
+            "A minha nota para este restaurante é 9 em 10; a sopa foi a melhor que já provei.",
         ),
     },
     "it": {
@@ -177,6 +192,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Scegli l'opzione più adatta al tuo budget; il prezzo più alto non è sempre il migliore.",
             "All'esame due esaminatori valutano le risposte di ogni candidato e la media è il voto finale.",
             "Il prompt di sistema dice all'assistente di rispondere con gentilezza; puoi cambiarlo nelle impostazioni.",
+            "Quale risposta è corretta? La seconda, perché 7 per 8 fa 56, non 54.",
+            "Segui le istruzioni del modulo e scegli una delle tre opzioni.",
+            "Il mio voto per questo ristorante è 9 su 10; la zuppa era la migliore che abbia mai mangiato.",
         ),
     },
     "nl": {
@@ -200,6 +218,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Kies de optie die het best bij je budget past; de hoogste prijs is niet altijd de beste.",
             "Bij het examen scoren twee examinatoren de antwoorden van elke kandidaat en het gemiddelde is het eindcijfer.",
             "De systeemprompt zegt de assistent beleefd te antwoorden; je kunt hem in de instellingen wijzigen.",
+            "Welk antwoord klopt? Het tweede, want 7 keer 8 is 56, niet 54.",
+            "Volg de instructies op het formulier en kies een van de drie opties.",
+            "Mijn beoordeling van dit restaurant is 9 uit 10; de soep was de beste die ik ooit had.",
         ),
     },
     "pl": {
@@ -226,6 +247,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Wybierz opcję, która najlepiej pasuje do twojego budżetu; najwyższa cena nie zawsze jest najlepsza.",
             "Na egzaminie dwóch egzaminatorów ocenia odpowiedzi każdego kandydata, a średnia jest oceną końcową.",
             "Komunikat systemowy każe asystentowi odpowiadać uprzejmie; można go zmienić w ustawieniach.",
+            "Która odpowiedź jest poprawna? Druga, bo 7 razy 8 to 56, a nie 54.",
+            "Postępuj zgodnie z instrukcjami na formularzu i wybierz jedną z trzech opcji.",
+            "Moja ocena tej restauracji to 9 na 10; zupa była najlepsza, jaką jadłem.",
         ),
     },
     "ru": {
@@ -249,6 +273,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Выбирайте вариант, который лучше всего подходит вашему бюджету; самая высокая цена не всегда лучшая.",
             "На экзамене два экзаменатора оценивают ответы каждого кандидата, и среднее становится итоговой оценкой.",
             "Системный промпт велит ассистенту отвечать вежливо; его можно изменить в настройках.",
+            "Какой ответ верный? Второй, потому что 7 умножить на 8 будет 56, а не 54.",
+            "Следуйте инструкциям в анкете и выберите один из трёх вариантов.",
+            "Моя оценка этого ресторана 9 из 10; суп был лучшим, что я пробовал.",
         ),
     },
     "uk": {
@@ -272,6 +299,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Обирайте варіант, який найкраще пасує вашому бюджету; найвища ціна не завжди найкраща.",
             "На іспиті два екзаменатори оцінюють відповіді кожного кандидата, і середнє стає підсумковою оцінкою.",
             "Системний промпт каже асистентові відповідати ввічливо; його можна змінити в налаштуваннях.",
+            "Яка відповідь правильна? Друга, бо 7 помножити на 8 буде 56, а не 54.",
+            "Дотримуйтесь інструкцій в анкеті й оберіть один із трьох варіантів.",
+            "Моя оцінка цього ресторану 9 з 10; суп був найкращим, який я куштував.",
         ),
     },
     "tr": {
@@ -295,6 +325,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Bütçene en uygun seçeneği seç; en yüksek fiyat her zaman en iyisi değildir.",
             "Sınavda her adayın cevaplarını iki sınav görevlisi puanlar ve ortalama final notudur.",
             "Sistem istemi asistana kibar cevap vermesini söyler; bunu ayarlardan değiştirebilirsin.",
+            "Hangi cevap doğru? İkincisi, çünkü 7 kere 8 54 değil 56 eder.",
+            "Lütfen formdaki talimatlara uyun ve üç seçenekten birini seçin.",
+            "Bu restorana puanım 10 üzerinden 9; çorba şimdiye kadar içtiğim en iyisiydi.",
         ),
     },
     "ar": {
@@ -318,6 +351,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "اختر الخيار الذي يناسب ميزانيتك أكثر؛ السعر الأعلى ليس دائمًا الأفضل.",
             "في الامتحان يقيّم ممتحنان إجابات كل مرشح ويكون المتوسط هو الدرجة النهائية.",
             "رسالة النظام تطلب من المساعد أن يجيب بلطف، ويمكنك تغييرها من الإعدادات.",
+            "أي إجابة صحيحة؟ الثانية، لأن 7 ضرب 8 يساوي 56 وليس 54.",
+            "يرجى اتباع التعليمات في الاستمارة واختيار أحد الخيارات الثلاثة.",
+            "تقييمي لهذا المطعم 9 من 10، وكان الحساء الأفضل الذي تذوقته.",
         ),
     },
     "hi": {
@@ -338,6 +374,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "वह विकल्प चुनें जो आपके बजट में सबसे अच्छा बैठे; सबसे ऊँची कीमत हमेशा सबसे अच्छी नहीं होती।",
             "परीक्षा में दो परीक्षक हर उम्मीदवार के उत्तरों को अंक देते हैं और औसत अंतिम अंक होता है।",
             "सिस्टम प्रॉम्प्ट सहायक को विनम्रता से उत्तर देने को कहता है; इसे सेटिंग्स में बदला जा सकता है।",
+            "कौन सा उत्तर सही है? दूसरा, क्योंकि 7 गुणा 8 छप्पन होता है, चौवन नहीं।",
+            "कृपया फ़ॉर्म पर दिए निर्देशों का पालन करें और तीन विकल्पों में से एक चुनें।",
+            "इस रेस्तराँ को मेरी रेटिंग 10 में से 9 है; सूप अब तक का सबसे अच्छा था।",
         ),
     },
     "zh": {
@@ -358,6 +397,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "选择最适合你预算的选项；最贵的不一定是最好的。",
             "考试中两位考官为每位考生的答案打分，平均分就是最终成绩。",
             "系统提示让助手礼貌地回答；你可以在设置里修改它。",
+            "哪个答案是对的？第二个，因为7乘8等于56，不是54。",
+            "请按照表格上的说明，从三个选项中选择一个。",
+            "我给这家餐厅打9分（满分10分），那里的汤是我喝过最好的。",
         ),
     },
     "ja": {
@@ -378,6 +420,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "予算に最も合う選択肢を選びましょう。一番高いものが一番良いとは限りません。",
             "試験では二人の試験官が各受験者の答案を採点し、その平均が最終成績になります。",
             "システムプロンプトはアシスタントに丁寧に答えるよう指示しています。設定で変更できます。",
+            "どの答えが正しいですか。2番目です。7かける8は54ではなく56だからです。",
+            "用紙の指示に従って、三つの選択肢から一つを選んでください。",
+            "このレストランの私の評価は10点中9点で、スープは今までで一番おいしかったです。",
         ),
     },
     "ko": {
@@ -401,6 +446,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "예산에 가장 잘 맞는 옵션을 고르세요. 가장 비싼 것이 항상 가장 좋은 것은 아닙니다.",
             "시험에서는 두 명의 채점자가 각 응시자의 답안을 채점하고 평균이 최종 점수가 됩니다.",
             "시스템 프롬프트는 어시스턴트에게 정중하게 답하라고 지시하며, 설정에서 바꿀 수 있습니다.",
+            "어느 답이 맞나요? 두 번째입니다. 7 곱하기 8은 54가 아니라 56이니까요.",
+            "양식의 안내에 따라 세 가지 옵션 중 하나를 선택해 주세요.",
+            "이 식당에 대한 제 평점은 10점 만점에 9점이고, 수프는 제가 먹어 본 것 중 최고였습니다.",
         ),
     },
     "vi": {
@@ -427,6 +475,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Hãy chọn phương án phù hợp nhất với ngân sách của bạn; giá cao nhất không phải lúc nào cũng tốt nhất.",
             "Trong kỳ thi, hai giám khảo chấm bài của mỗi thí sinh và điểm trung bình là điểm cuối cùng.",
             "Lời nhắc hệ thống yêu cầu trợ lý trả lời lịch sự; bạn có thể đổi nó trong phần cài đặt.",
+            "Câu trả lời nào đúng? Câu thứ hai, vì 7 nhân 8 bằng 56 chứ không phải 54.",
+            "Vui lòng làm theo hướng dẫn trên mẫu đơn và chọn một trong ba phương án.",
+            "Tôi chấm nhà hàng này 9 trên 10; món súp là ngon nhất tôi từng ăn.",
         ),
     },
     "id": {
@@ -453,6 +504,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Pilih opsi yang paling sesuai dengan anggaranmu; harga tertinggi tidak selalu yang terbaik.",
             "Dalam ujian, dua penguji menilai jawaban setiap kandidat dan rata-ratanya menjadi nilai akhir.",
             "Prompt sistem meminta asisten menjawab dengan sopan; kamu bisa mengubahnya di pengaturan.",
+            "Jawaban mana yang benar? Yang kedua, karena 7 kali 8 adalah 56, bukan 54.",
+            "Silakan ikuti petunjuk di formulir dan pilih salah satu dari tiga opsi.",
+            "Penilaian saya untuk restoran ini 9 dari 10; supnya yang terbaik yang pernah saya coba.",
         ),
     },
     "sv": {
@@ -476,6 +530,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Välj det alternativ som passar din budget bäst; det högsta priset är inte alltid det bästa.",
             "På provet poängsätter två examinatorer varje kandidats svar och medelvärdet blir slutbetyget.",
             "Systemprompten säger åt assistenten att svara artigt; du kan ändra den i inställningarna.",
+            "Vilket svar är rätt? Det andra, eftersom 7 gånger 8 är 56, inte 54.",
+            "Följ instruktionerna på blanketten och välj ett av de tre alternativen.",
+            "Mitt betyg på restaurangen är 9 av 10; soppan var den bästa jag har ätit.",
         ),
     },
     "cs": {
@@ -502,6 +559,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Vyberte možnost, která nejlépe odpovídá vašemu rozpočtu; nejvyšší cena není vždy nejlepší.",
             "U zkoušky hodnotí odpovědi každého uchazeče dva zkoušející a průměr je výsledná známka.",
             "Systémový prompt říká asistentovi, aby odpovídal zdvořile; lze ho změnit v nastavení.",
+            "Která odpověď je správná? Druhá, protože 7 krát 8 je 56, ne 54.",
+            "Postupujte podle pokynů ve formuláři a vyberte jednu ze tří možností.",
+            "Moje hodnocení této restaurace je 9 z 10; polévka byla ta nejlepší, jakou jsem jedl.",
         ),
     },
     "el": {
@@ -531,6 +591,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Διάλεξε την επιλογή που ταιριάζει καλύτερα στον προϋπολογισμό σου· η υψηλότερη τιμή δεν είναι πάντα η καλύτερη.",
             "Στις εξετάσεις δύο εξεταστές βαθμολογούν τις απαντήσεις κάθε υποψηφίου και ο μέσος όρος είναι ο τελικός βαθμός.",
             "Το μήνυμα συστήματος λέει στον βοηθό να απαντά ευγενικά· μπορείς να το αλλάξεις στις ρυθμίσεις.",
+            "Ποια απάντηση είναι σωστή; Η δεύτερη, γιατί 7 επί 8 κάνει 56, όχι 54.",
+            "Ακολούθησε τις οδηγίες στη φόρμα και διάλεξε μία από τις τρεις επιλογές.",
+            "Η βαθμολογία μου για αυτό το εστιατόριο είναι 9 στα 10· η σούπα ήταν η καλύτερη που έχω φάει.",
         ),
     },
     "ro": {
@@ -557,6 +620,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Alege opțiunea care se potrivește cel mai bine bugetului tău; prețul cel mai mare nu e mereu cel mai bun.",
             "La examen, doi examinatori notează răspunsurile fiecărui candidat, iar media este nota finală.",
             "Promptul de sistem îi cere asistentului să răspundă politicos; îl poți schimba din setări.",
+            "Care răspuns este corect? Al doilea, pentru că 7 ori 8 fac 56, nu 54.",
+            "Urmează instrucțiunile din formular și alege una dintre cele trei opțiuni.",
+            "Nota mea pentru acest restaurant este 9 din 10; supa a fost cea mai bună pe care am mâncat-o.",
         ),
     },
 }
