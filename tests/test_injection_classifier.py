@@ -19,7 +19,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from polypick.errors import ConfigurationError
@@ -171,6 +171,29 @@ def test_rule_detected_attacks_stay_detected_under_the_disguises_the_rules_fold(
     seed = data.draw(st.integers(0, 2**16))
     disguised = corpus.obfuscate(text, how, random.Random(seed))
     assert detect_injection(disguised), (how, disguised)
+
+
+EXACT_OBFUSCATIONS = ("homoglyph", "mixed-script", "zero-width", "emphasis")
+"""Disguises that reveal() undoes exactly, so the classifier cannot tell them apart."""
+
+
+@pytest.fixture(scope="module")
+def attacks(corpus: ModuleType) -> list[str]:
+    return [
+        item.text for item in corpus.build_corpus() if item.attack and item.obfuscation == "none"
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_the_classifier_reads_disguised_attacks_as_the_plain_ones(
+    corpus: ModuleType, attacks: list[str], data: st.DataObject
+) -> None:
+    text = data.draw(st.sampled_from(attacks))
+    how = data.draw(st.sampled_from(EXACT_OBFUSCATIONS))
+    disguised = corpus.obfuscate(text, how, random.Random(data.draw(st.integers(0, 2**16))))
+    assume(disguised != text)  # no look-alike to swap in a script without them
+    assert ic.reveal(disguised) == ic.reveal(text)
 
 
 WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=9).filter(
