@@ -161,16 +161,22 @@ def rule_detected(corpus: ModuleType) -> list[str]:
     return [item.text for item in items if detect_injection(item.text)]
 
 
+def _disguise(
+    corpus: ModuleType, data: st.DataObject, texts: list[str], ways: tuple[str, ...]
+) -> tuple[str, str]:
+    """One of ``texts`` and that text under one of ``ways``, with a drawn seed."""
+    text = data.draw(st.sampled_from(texts))
+    how = data.draw(st.sampled_from(ways))
+    return text, corpus.obfuscate(text, how, random.Random(data.draw(st.integers(0, 2**16))))
+
+
 @settings(max_examples=60, deadline=None)
 @given(data=st.data())
 def test_rule_detected_attacks_stay_detected_under_the_disguises_the_rules_fold(
     corpus: ModuleType, rule_detected: list[str], data: st.DataObject
 ) -> None:
-    text = data.draw(st.sampled_from(rule_detected))
-    how = data.draw(st.sampled_from(RULE_OBFUSCATIONS))
-    seed = data.draw(st.integers(0, 2**16))
-    disguised = corpus.obfuscate(text, how, random.Random(seed))
-    assert detect_injection(disguised), (how, disguised)
+    _, disguised = _disguise(corpus, data, rule_detected, RULE_OBFUSCATIONS)
+    assert detect_injection(disguised), disguised
 
 
 EXACT_OBFUSCATIONS = ("homoglyph", "mixed-script", "zero-width", "emphasis")
@@ -189,9 +195,7 @@ def attacks(corpus: ModuleType) -> list[str]:
 def test_the_classifier_reads_disguised_attacks_as_the_plain_ones(
     corpus: ModuleType, attacks: list[str], data: st.DataObject
 ) -> None:
-    text = data.draw(st.sampled_from(attacks))
-    how = data.draw(st.sampled_from(EXACT_OBFUSCATIONS))
-    disguised = corpus.obfuscate(text, how, random.Random(data.draw(st.integers(0, 2**16))))
+    text, disguised = _disguise(corpus, data, attacks, EXACT_OBFUSCATIONS)
     assume(disguised != text)  # no look-alike to swap in a script without them
     assert ic.reveal(disguised) == ic.reveal(text)
 
