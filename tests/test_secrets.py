@@ -9,6 +9,8 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from polypick import BestOfN, RetryPolicy
 from polypick.cli import main
@@ -203,3 +205,14 @@ def test_redaction_of_configured_keys_and_key_shapes() -> None:
         "see https://platform.openai.com/docs",
     ]:
         assert redact(ordinary) == ordinary
+
+
+@given(st.text(alphabet=st.sampled_from(list(":/@=_-skABKIAbearer x1")), max_size=6))
+def test_no_key_shape_fits_in_a_text_the_fast_path_skips(text: str) -> None:
+    # redact() returns texts under _SHORTEST characters untouched; that is only right if no
+    # key shape can match so few characters (remembered secrets have at least 8)
+    from polypick.core import redact as module
+
+    assert len(text) >= module._SHORTEST or module._SHAPE.search(text) is None
+    assert module.MIN_SECRET_CHARS > module._SHORTEST
+    assert redact("://u:p@") == "://u:[redacted]@"  # the shortest shape, at the bound

@@ -44,6 +44,8 @@ _SHAPES = (
     r"[^\s\"',;&]{8,}",
     r"(?P<keep3>://[^/\s:@]+:)[^/\s@]+(?=@)",  # a URL's password
 )
+_SHORTEST = 7
+"""The fewest characters any secret can take: ``://u:p@``, a URL's one-letter password."""
 _SHAPE = re.compile("|".join(f"(?:{shape})" for shape in _SHAPES), re.IGNORECASE)
 
 _lock = threading.Lock()
@@ -70,14 +72,21 @@ def _keep(match: re.Match[str]) -> str:
 
 def redact(text: str) -> str:
     """``text`` with every remembered secret and every key-shaped string replaced."""
+    if len(text) < _SHORTEST:  # no remembered secret or key shape fits
+        return text
     known = _known
     if known is not None:
         text = known.sub(REDACTED, text)
     return _SHAPE.sub(_keep, text)
 
 
+_SCALARS = frozenset({int, float, bool})
+
+
 def redact_data(value: Any) -> Any:
     """``value`` with :func:`redact` applied to every string in it (dicts, lists, tuples)."""
+    if value is None or type(value) in _SCALARS:  # most of a trace event: numbers and flags
+        return value
     if isinstance(value, str):
         return redact(value)
     if isinstance(value, Mapping):
