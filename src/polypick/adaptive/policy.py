@@ -19,6 +19,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from polypick.adaptive.strategies import Strategy
+from polypick.core.saved_model import load_model, save_model
 from polypick.errors import ConfigurationError
 
 __all__ = ["BinChoice", "BudgetScore", "Policy", "Stage", "StageBin", "Statistic"]
@@ -171,18 +172,12 @@ class Policy(BaseModel):
 
     def save(self, path: str | Path) -> None:
         """Write the policy as JSON."""
-        Path(path).write_text(self.model_dump_json(indent=1) + "\n", encoding="utf-8")
+        save_model(self, path)
 
     @classmethod
     def load(cls, path: str | Path) -> Policy:
         """Read a policy written by :meth:`save` (refitting is needed for older versions)."""
-        try:
-            return cls.model_validate_json(Path(path).read_text(encoding="utf-8"))
-        except ValueError as exc:
-            raise ConfigurationError(
-                f"{path} is not a policy this version of polypick reads ({exc.__class__.__name__}"
-                "); refit it with polypick.adaptive.fit_policy"
-            ) from exc
+        return load_model(cls, path, what="a policy", refit="polypick.adaptive.fit_policy")
 
 
 def _interpolate(points: tuple[tuple[int, float], ...], x: float) -> float:

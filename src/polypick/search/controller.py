@@ -32,6 +32,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from polypick.core.saved_model import load_model, save_model
 from polypick.errors import ConfigurationError
 from polypick.search.steps import split_budget
 
@@ -179,17 +180,13 @@ class ControllerPolicy(BaseModel):
         return next(c for c in self.menu if c.name == name)
 
     def save(self, path: str | Path) -> None:
-        Path(path).write_text(self.model_dump_json(indent=1) + "\n", encoding="utf-8")
+        """Write the policy as JSON."""
+        save_model(self, path)
 
     @classmethod
     def load(cls, path: str | Path) -> ControllerPolicy:
-        try:
-            return cls.model_validate_json(Path(path).read_text(encoding="utf-8"))
-        except ValueError as exc:
-            raise ConfigurationError(
-                f"{path} is not a controller policy this version of polypick reads "
-                f"({exc.__class__.__name__}); refit it with fit_controller"
-            ) from exc
+        """Read a policy written by :meth:`save` (refitting is needed for older versions)."""
+        return load_model(cls, path, what="a controller policy", refit="fit_controller")
 
 
 def _edges(values: Sequence[float], bins: int) -> tuple[float, ...]:
