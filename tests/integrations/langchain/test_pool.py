@@ -42,6 +42,28 @@ def test_a_pool_of_two_chat_models_samples_both_and_selects_once(
     assert reply.response_metadata["model_name"] == winner["model"].rsplit(":", 1)[1]
 
 
+@pytest.mark.parametrize("winner", ["gpt-a", "gpt-b"])
+def test_equal_answers_from_two_models_keep_their_own_metadata(
+    servers: tuple[FakeOpenAIServer, FakeOpenAIServer], winner: str
+) -> None:
+    # Both models give the same answer; the reward picks one model's sample, and the reply must
+    # be that sample's own message (its model_name), not the other model's equal one.
+    first, second = servers
+    for server in servers:
+        server.set_responder(lambda body, index: "An apple.")
+    pool = [chat_openai(first, model="gpt-a"), chat_openai(second, model="gpt-b")]
+    chosen = {"count": 0}
+
+    def reward(prompt: str, candidate: str) -> float:
+        chosen["count"] += 1  # candidates are scored in order: gpt-a's two, then gpt-b's
+        return 1.0 if (chosen["count"] <= 2) == (winner == "gpt-a") else 0.0
+
+    reply = BestOfN(pool, n=4, selector=reward).invoke("Name a fruit.")
+    record = reply.response_metadata["polypick"]
+    assert record["candidates"][record["index"]]["model"] == f"langchain:openai:{winner}"
+    assert reply.response_metadata["model_name"] == winner
+
+
 def test_tools_bind_to_a_pool_of_one_kind_of_model(
     servers: tuple[FakeOpenAIServer, FakeOpenAIServer],
 ) -> None:

@@ -58,17 +58,23 @@ def pair(
     replies: Sequence[tuple[Completion, T]],
     missing: Callable[[Candidate], T],
 ) -> list[T]:
-    """The reply behind each candidate, found by its completion (replies with equal content
-    are interchangeable); ``missing(candidate)`` stands in for one that was not kept."""
-    unused: dict[tuple[object, ...], list[T]] = {}
-    for c, reply in replies:
-        unused.setdefault(completion_key(c.text, c.tool_calls, c.finish_reason), []).append(reply)
+    """The reply behind each candidate, found by its completion and, in a pool, the model that
+    drew it (replies with equal content from one model are interchangeable; two models' equal
+    answers are not: each keeps its own metadata); ``missing(candidate)`` stands in for one
+    that was not kept."""
+    unused = [
+        (c.model, completion_key(c.text, c.tool_calls, c.finish_reason), r) for c, r in replies
+    ]
     paired = []
     for candidate in candidates:
         key = completion_key(candidate.text, candidate.tool_calls, candidate.finish_reason)
-        found = unused.get(key)
+        same = [i for i, (_, k, _) in enumerate(unused) if k == key]
+        # the same model's reply first; any equal one if the names differ (a wrapper's name)
+        found = next(
+            (i for i in same if unused[i][0] == candidate.model), same[0] if same else None
+        )
         # Never expected; but a paid-for answer is returned rather than lost to bookkeeping.
-        paired.append(found.pop(0) if found else missing(candidate))
+        paired.append(unused.pop(found)[2] if found is not None else missing(candidate))
     return paired
 
 

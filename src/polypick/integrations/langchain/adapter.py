@@ -132,7 +132,8 @@ class LangChainChat:
         if sample is not None:
             if sample.parser is not None:
                 completion = parse_sample(sample.parser, reply, completion, self.name)
-            sample.replies.append((completion, reply))
+            # kept under this model's name: a pool's members may give equal answers
+            sample.replies.append((completion.model_copy(update={"model": self.name}), reply))
         return [completion]
 
     def _check(self, reply: AIMessage) -> None:
