@@ -158,8 +158,10 @@ async def test_the_thinking_form_is_learnt_from_the_400(
     assert chat.profile.reasoning == taught
     forms = [r.body["thinking"]["type"] for r in server.requests]
     refused, right = ("adaptive", "enabled") if taught == "budget" else ("enabled", "adaptive")
-    # the two samples go out together and are both refused; both go again in the right form
-    assert forms == [refused, refused, right, right]
+    # the samples go out together: one or both are refused (the second may leave after the
+    # lesson), each is answered once in the right form, and nothing goes in the old form after
+    assert forms[-2:] == [right, right] and set(forms[:-2]) == {refused}
+    assert 1 <= len(forms) - 2 <= 2
     assert len([r for r in caplog.records if model in r.getMessage()]) == 1  # learnt once
 
 
