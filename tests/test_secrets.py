@@ -4,6 +4,7 @@ output — on success and on failure."""
 from __future__ import annotations
 
 import logging
+import re
 import traceback
 from collections.abc import Iterator
 
@@ -216,3 +217,16 @@ def test_no_key_shape_fits_in_a_text_the_fast_path_skips(text: str) -> None:
     assert len(text) >= module._SHORTEST or module._SHAPE.search(text) is None
     assert module.MIN_SECRET_CHARS > module._SHORTEST
     assert redact("://u:p@") == "://u:[redacted]@"  # the shortest shape, at the bound
+
+
+@given(st.data())
+def test_every_key_shape_holds_a_marker_the_quick_check_looks_for(data: st.DataObject) -> None:
+    # redact() skips the shape pattern for a text holding none of _MARKERS (case-folded): that
+    # is only right if every text a shape matches holds one
+    from polypick.core import redact as module
+
+    shape = data.draw(st.sampled_from(module._SHAPES))
+    text = data.draw(st.from_regex(re.compile(shape, re.IGNORECASE), fullmatch=True))
+    folded = text.casefold()
+    assert any(marker in folded for marker in module._MARKERS), text
+    assert module.REDACTED in redact(text)

@@ -47,6 +47,14 @@ _SHAPES = (
 _SHORTEST = 7
 """The fewest characters any secret can take: ``://u:p@``, a URL's one-letter password."""
 _SHAPE = re.compile("|".join(f"(?:{shape})" for shape in _SHAPES), re.IGNORECASE)
+# Every shape above contains one of these (case-folded, as the shapes match regardless of
+# case). A text without any skips the pattern, which tries every shape at every position:
+# 40 µs for a few lines of ordinary text, against 2 µs for these lookups.
+_MARKERS = (
+    "sk-", "aiza", "hf_", "gsk", "xai", "pplx", "csk", "ghp_", "gho_", "ghu_", "ghs_", "ghr_",
+    "github_pat_", "akia", "asia", "xox", "bearer", "api_key", "api-key", "apikey", "secret",
+    "token", "password", "://",
+)  # fmt: skip
 
 _lock = threading.Lock()
 _secrets: frozenset[str] = frozenset()
@@ -77,6 +85,9 @@ def redact(text: str) -> str:
     known = _known
     if known is not None:
         text = known.sub(REDACTED, text)
+    folded = text.casefold()
+    if not any(marker in folded for marker in _MARKERS):
+        return text
     return _SHAPE.sub(_keep, text)
 
 
