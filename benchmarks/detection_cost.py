@@ -21,7 +21,7 @@ import argparse
 import asyncio
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from _common import format_table
 
@@ -48,6 +48,7 @@ ANSWER = (
     "country's history, and with its suburbs it is home to about twelve million people, which "
     "makes it the largest metropolitan area of the European Union by far."
 )[:240]
+CALL_ANSWERS = ("Paris is the capital.", "It is Paris.", "Paris, of course.", "The answer: Paris.")
 
 
 def cpu_per_text(work: Callable[[str], object], texts: tuple[str, ...], repeat: int) -> float:
@@ -58,25 +59,26 @@ def cpu_per_text(work: Callable[[str], object], texts: tuple[str, ...], repeat: 
     return (time.process_time() - start) / (repeat * len(texts))
 
 
-def detections_per_call(selector: object) -> int:
-    """Texts the default detector (``detect_language="auto"``) reads in one call."""
+def detections_per_call(selector: object) -> tuple[int, int]:
+    """Texts the default detector (``detect_language="auto"``) reads in one call, and in how
+    many batches."""
     detector = default_detector()
-    calls = 0
-    classify = detector.confidence
+    texts = batches = 0
+    classify = detector.confidences
 
-    def counting(text: str) -> tuple[str | None, float]:
-        nonlocal calls
-        calls += 1
-        return classify(text)
+    def counting(batch: Sequence[str]) -> list[tuple[str | None, float]]:
+        nonlocal texts, batches
+        texts, batches = texts + len(batch), batches + 1
+        return classify(batch)
 
-    detector.confidence = counting  # type: ignore[method-assign]
+    detector.confidences = counting  # type: ignore[method-assign,assignment]
     try:
         answers = ["Paris is the capital of France.", "It is Paris.", "Paris.", "Paris, surely."]
         bon = BestOfN(ScriptedChat(answers), n=4, selector=selector, sampling="temperature")
         asyncio.run(bon.ainvoke("What is the capital of France?"))
     finally:
-        del detector.confidence
-    return calls
+        del detector.confidences
+    return texts, batches
 
 
 def longest(prompt: str, candidate: str) -> float:
@@ -101,6 +103,10 @@ def main() -> None:
         "polypick detector, short prompt": (ours, PROMPTS),
         "py3langid classify, 240-character answer": (theirs.classify, answers),
         "polypick detector, 240-character answer": (ours, answers),
+        "polypick detector, a call's batch (prompt + 4 answers), per text": (
+            lambda text: ours.many([text, *CALL_ANSWERS]),
+            PROMPTS,
+        ),
         "instruction scan (answer language), short prompt": (requested_language, PROMPTS),
     }
     times: dict[str, list[float]] = {name: [] for name in cases}
@@ -114,21 +120,26 @@ def main() -> None:
     rows = []
     for name, values in times.items():
         med = statistics.median(values)
+        if "batch" in name:
+            med /= 1 + len(CALL_ANSWERS)
         reference = base["answer"] if "answer" in name.split(",")[-1] else base["short"]
         rows.append([name, f"{med * 1e6:.1f} µs", f"{med / reference:.2f}x"])
     print(f"CPU per text, median of {args.rounds} rounds of {args.repeat} passes")
     print(format_table(["work", "CPU per text", "vs py3langid"], rows, args.markdown))
 
-    per_call = [
-        ["MBR (chrF), language fidelity on (default)", str(detections_per_call(MBRSelector()))],
-        [
-            "reward, language_fidelity=False",
-            str(detections_per_call(RewardSelector(longest, language_fidelity=False))),
-        ],
-    ]
+    default_detector()(
+        "loaded before counting: the first call of a process detects the prompt first"
+    )
+    per_call = {
+        "MBR (chrF), language fidelity on (default)": detections_per_call(MBRSelector()),
+        "reward, language_fidelity=False": detections_per_call(
+            RewardSelector(longest, language_fidelity=False)
+        ),
+    }
     print()
     print("texts given to the detector per BestOfN(n=4) call")
-    print(format_table(["selector", "detections"], per_call, args.markdown))
+    rows = [[name, str(texts), str(batches)] for name, (texts, batches) in per_call.items()]
+    print(format_table(["selector", "texts", "batches"], rows, args.markdown))
 
 
 if __name__ == "__main__":

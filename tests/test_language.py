@@ -182,13 +182,13 @@ def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The texts the default detector classifies from now on."""
     detector = default_detector()
     read: list[str] = []
-    classify = detector.confidence
+    classify = detector.confidences
 
-    def counting(text: str) -> tuple[str | None, float]:
-        read.append(text)
-        return classify(text)
+    def counting(texts: Sequence[str]) -> list[tuple[str | None, float]]:
+        read.extend(texts)
+        return classify(texts)
 
-    monkeypatch.setattr(detector, "confidence", counting)
+    monkeypatch.setattr(detector, "confidences", counting)
     return read
 
 
@@ -271,3 +271,23 @@ def test_agrees_with_py3langid_on_short_texts(detect: LangidDetector) -> None:
         code, confidence = detect.confidence(text)
         expected, expected_confidence = reference.classify(text)
         assert code == expected and confidence == pytest.approx(expected_confidence, abs=1e-4)
+
+
+def test_texts_scored_together_get_what_each_gets_alone(detect: LangidDetector) -> None:
+    # one batch of array operations for many texts: texts without letters, code and long
+    # prose among them must not shift another text's rows
+    texts = [
+        *ONE_LINE.values(),
+        "42",
+        "```python\nprint(1)\n```",
+        "",
+        "Ég heiti Anna og ég bý í Reykjavík. " * 20,
+        "OK",
+    ]
+    together = detect.confidences(texts)
+    alone = [detect.confidence(text) for text in texts]
+    assert [code for code, _ in together] == [code for code, _ in alone]
+    for (_, a), (_, b) in zip(together, alone, strict=True):
+        assert a == pytest.approx(b, abs=1e-5)
+    assert detect.many(texts) == [detect(text) for text in texts]
+    assert detect.confidences([]) == [] and detect.many(["x = 3"]) == [None]

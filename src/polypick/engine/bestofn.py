@@ -16,6 +16,7 @@ from polypick.core.answer_language import expected_language, settle
 from polypick.core.call import call_scope
 from polypick.core.deadline import deadline_at
 from polypick.core.gateway import Gateway
+from polypick.core.language import LangidDetector
 from polypick.core.protocol import ChatModel
 from polypick.core.redact import get_logger
 from polypick.core.sampling import plan_task
@@ -168,15 +169,16 @@ class BestOfN:
                 "budget.downgrade", replaced=parts.downgraded_from, by=self.selector.name
             )
         detector = parts.detector
-        language: str | None = None
-        if detector is not None:  # one short text: the prompt's language is always recorded
-            language, _ = await detect_languages(detector, prompt_text(messages), [])
-        answer = expected_language(
-            prompt_text(messages),
-            language,
-            explicit=self.settings.answer_language,
-            task=plan_task(self.sampling),
+        # The prompt's language is always recorded. It is detected before sampling only when a
+        # plan depends on it or the detector must load first (about a second, which must not eat
+        # the deadline); otherwise with the candidates, in one batch.
+        early = detector is not None and (
+            not (isinstance(detector, LangidDetector) and detector.loaded)
+            or any(member.uses_language for member in parts.members)
         )
+        language: str | None = None
+        if early:
+            language, _ = await detect_languages(detector, prompt_text(messages), [])
         # after detection: the detector's one-time load (about a second) must not eat the deadline
         gateway = Gateway(recorder, self.settings.retry, deadline_at(self.settings.deadline))
         members = parts.members
@@ -211,8 +213,20 @@ class BestOfN:
                 f"{self.settings.min_candidates} needed{_common_cause(errors)}",
                 errors,
             )
-        if detector is not None and (parts.detect_always or self.selector.language_fidelity):
-            _, survivors = await detect_languages(detector, "", survivors)
+        fidelity = detector is not None and (parts.detect_always or self.selector.language_fidelity)
+        if detector is not None and (fidelity or not early):
+            found, tagged = await detect_languages(
+                detector, "" if early else prompt_text(messages), survivors if fidelity else []
+            )
+            language = language if early else found
+            survivors = tagged if fidelity else survivors
+        answer = expected_language(
+            prompt_text(messages),
+            language,
+            explicit=self.settings.answer_language,
+            task=plan_task(self.sampling),
+        )
+        if fidelity:
             answer = settle(answer, language, [c.language for c in survivors])
         if answer.source is not None:
             recorder.event("language.answer", language=answer.code, source=answer.source)

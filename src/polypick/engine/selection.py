@@ -52,17 +52,22 @@ async def detect_languages(
     if detector is None:
         return None, list(candidates)
 
+    unknown = [i for i, c in enumerate(candidates) if c.language is None and c.ok]
+    texts = ([prompt] if prompt else []) + [candidates[i].text for i in unknown]  # "": none
+
     def detect() -> tuple[str | None, list[Candidate]]:
-        tagged = [
-            c
-            if c.language is not None or not c.ok
-            else c.model_copy(update={"language": detector(c.text)})
-            for c in candidates
-        ]
-        return (detector(prompt) if prompt else None), tagged  # "": candidates only
+        # polypick's detector scores all the texts in one batch
+        if isinstance(detector, LangidDetector):
+            languages = detector.many(texts)
+        else:
+            languages = [detector(text) for text in texts]
+        tagged = list(candidates)
+        for i, language in zip(unknown, languages[len(texts) - len(unknown) :], strict=True):
+            tagged[i] = tagged[i].model_copy(update={"language": language})
+        return (languages[0] if prompt else None), tagged
 
     quick = isinstance(detector, LangidDetector) and detector.loaded
-    return await _run_off_loop(detect, len(prompt) + sum(len(c.text) for c in candidates), quick)
+    return await _run_off_loop(detect, sum(map(len, texts)), quick)
 
 
 async def _run_off_loop(work: Callable[[], T], chars: int, quick: bool) -> T:
