@@ -30,6 +30,8 @@ fidelity has nothing to act on (a warning says so once).
 
 from __future__ import annotations
 
+import array
+import math
 import re
 import threading
 import unicodedata
@@ -219,9 +221,11 @@ class _Model:
         import numpy as np
 
         self._np = np
+        # contiguous arrays, not lists of int objects: a walk reads them at random, one state
+        # per byte, and scattered objects cost a cache miss each in a busy process
         self._nextmove = identifier.tk_nextmove
-        self._rowbase = [row << 8 for row in identifier.tk_row]
-        self._output = identifier.tk_output
+        self._rowbase = array.array("l", (row << 8 for row in identifier.tk_row))
+        self._output = array.array("l", identifier.tk_output)
         classes = list(identifier.nb_classes)
         wanted = set(languages) | {_NO_LANGUAGE}
         # a label may have several columns (one per script): they are put side by side, so
@@ -234,18 +238,21 @@ class _Model:
         self._label_starts = [columns.index(first) for first in _firsts(columns, classes)]
         # float16 as shipped (28 MB): the rows a text needs are gathered, then widened; reading
         # them from memory is most of a call's cost, the widening little
-        self._ptc = np.ascontiguousarray(identifier.nb_ptc[:, columns], dtype=np.float32)
-        self._pc = np.asarray(identifier.nb_pc[columns], dtype=np.float32)
+        table = identifier.nb_ptc[:, columns]
+        self._ptc = np.empty((table.shape[0] + 1, table.shape[1]), dtype=np.float32)
+        self._ptc[:-1] = table
+        self._ptc[-1] = identifier.nb_pc[columns]  # the prior, as one more row
+        self._prior_row = table.shape[0]
 
     def classify(self, texts: Sequence[str]) -> list[tuple[str | None, float]]:
         """Each text's most likely label and posterior; the texts are scored as one batch."""
         np = self._np
-        features: list[int] = []
-        weights: list[int] = []
-        starts: list[int] = []
-        lengths: list[int] = []
+        features: list[int] = []  # every text's features, text after text
+        weights: list[float] = []  # log(1 + count), for each of them
+        spans: list[tuple[int, int, float]] = []  # a scored text's features, 1/sqrt(bytes)
+        scored: list[int] = []
         nextmove, rowbase, output = self._nextmove, self._rowbase, self._output
-        for text in texts:
+        for i, text in enumerate(texts):
             if text.isupper():
                 text = text.lower()
             data = unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass")
@@ -257,31 +264,33 @@ class _Model:
                 feature = output[state]
                 if feature >= 0:
                     counts[feature] = counts.get(feature, 0) + 1
-            starts.append(len(features))
-            lengths.append(len(data))
-            features.extend(counts)
-            weights.extend(counts.values())
+            if counts:
+                scored.append(i)
+                spans.append((len(features), len(features) + len(counts), len(data) ** -0.5))
+                features.extend(counts)
+                weights.extend(math.log1p(count) for count in counts.values())
         results: list[tuple[str | None, float]] = [(None, 0.0)] * len(texts)
-        ends = [*starts[1:], len(features)]
-        scored = [i for i, (start, end) in enumerate(zip(starts, ends, strict=True)) if end > start]
         if not scored:
             return results
-        # per text: the sum of its features' rows, each weighted by log(1 + count), as one
-        # product of a (texts x features) weight matrix with the rows the texts need
-        mix = np.zeros((len(scored), len(features)), dtype=np.float32)
-        for row, i in enumerate(scored):
-            mix[row, starts[i] : ends[i]] = weights[starts[i] : ends[i]]
-        rows = np.log1p(mix) @ self._ptc[features]
-        norm = 1.0 / np.sqrt(np.asarray([lengths[i] for i in scored], dtype=np.float32))
-        scores = (rows + self._pc) * norm[:, None]
+        # Each text's scores, (sum of log(1 + count) x its features' rows + prior) / sqrt(bytes),
+        # as one product: a (texts x features+1) weight matrix times the rows the texts need,
+        # the prior being the last row. Few array operations: on a busy event loop each costs
+        # microseconds of cold caches, whatever its size.
+        prior = len(features)
+        mix = [[0.0] * (prior + 1) for _ in scored]
+        for row, (start, end, norm) in zip(mix, spans, strict=True):
+            row[start:end] = [weight * norm for weight in weights[start:end]]
+            row[prior] = norm
+        scores = np.asarray(mix, dtype=np.float32) @ self._ptc[[*features, self._prior_row]]
         scores = np.exp(scores - scores.max(axis=1, keepdims=True))
         # a label's columns (one per script) are side by side: their probabilities add up
         totals = np.add.reduceat(scores, self._label_starts, axis=1)
-        best = totals.argmax(axis=1)
-        for row, i in enumerate(scored):
-            code = self._labels[int(best[row])]
+        best = totals.argmax(axis=1).tolist()
+        shares = (totals.max(axis=1) / totals.sum(axis=1)).tolist()
+        for i, label, share in zip(scored, best, shares, strict=True):
+            code = self._labels[label]
             if code != _NO_LANGUAGE:
-                results[i] = (code, float(totals[row, best[row]] / totals[row].sum()))
+                results[i] = (code, share)
         return results
 
 

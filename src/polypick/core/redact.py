@@ -49,12 +49,13 @@ _SHORTEST = 7
 _SHAPE = re.compile("|".join(f"(?:{shape})" for shape in _SHAPES), re.IGNORECASE)
 # Every shape above contains one of these (case-folded, as the shapes match regardless of
 # case). A text without any skips the pattern, which tries every shape at every position:
-# 40 µs for a few lines of ordinary text, against 2 µs for these lookups.
+# 40 µs for a few lines of ordinary text, against 2 µs for this search.
 _MARKERS = (
     "sk-", "aiza", "hf_", "gsk", "xai", "pplx", "csk", "ghp_", "gho_", "ghu_", "ghs_", "ghr_",
     "github_pat_", "akia", "asia", "xox", "bearer", "api_key", "api-key", "apikey", "secret",
     "token", "password", "://",
 )  # fmt: skip
+_MARKER = re.compile("|".join(re.escape(marker) for marker in _MARKERS))
 
 _lock = threading.Lock()
 _secrets: frozenset[str] = frozenset()
@@ -85,8 +86,7 @@ def redact(text: str) -> str:
     known = _known
     if known is not None:
         text = known.sub(REDACTED, text)
-    folded = text.casefold()
-    if not any(marker in folded for marker in _MARKERS):
+    if _MARKER.search(text.casefold()) is None:
         return text
     return _SHAPE.sub(_keep, text)
 
