@@ -17,6 +17,7 @@ Contracts followed:
 
 from __future__ import annotations
 
+import json
 import math
 import time
 from collections.abc import Iterator
@@ -27,7 +28,7 @@ import pytest
 
 from polypick import BestOfN, RetryPolicy
 from polypick.core.protocol import ModelRequest
-from polypick.core.types import Message, SamplingParams
+from polypick.core.types import Completion, Message, SamplingParams
 from polypick.errors import (
     ConfigurationError,
     InvalidResponseError,
@@ -361,3 +362,87 @@ def test_which_errors_are_about_n(message: str, param: str | None, about_n: bool
     error = ProviderStatusError(message, status_code=400, provider="openai:m", param=param)
     assert refuses_n(error) is about_n
     assert not refuses_n(ProviderStatusError(message, status_code=500, param=param))
+
+
+# --- the answer read from its raw JSON --------------------------------------------------------
+# Providers send with the SDKs' ``with_raw_response`` and validate the JSON into the SDK's own
+# class (pydantic, fast); an answer that strays from the schema is built the SDK's lenient way.
+
+
+@pytest.mark.parametrize("body", ["[1, 2]", '"an answer"', "42", "null"])
+async def test_an_answer_that_is_not_a_json_object_is_unreadable_and_retried(
+    oai: FakeOpenAIServer, ant: FakeAnthropicServer, body: str
+) -> None:
+    oai.script([Fault.raw_body(body)])
+    ant.script([Fault.raw_body(body)])
+    for server, model in ((oai, gpt(oai)), (ant, claude(ant))):
+        async with BestOfN(model, **one()) as bon:
+            sel = await bon.ainvoke("q")
+        assert server.request_count == 2 and sel.candidates[0].text
+        [retry] = [e for e in sel.trace if e.event == "sample.retry"]
+        assert "the response is not a JSON object" in retry.data["error"]
+
+
+async def test_an_answer_off_the_schema_is_still_read(
+    oai: FakeOpenAIServer, ant: FakeAnthropicServer
+) -> None:
+    # no id, created or object; a finish reason and a role the SDK's types do not list; an
+    # extra field: OpenAI-compatible servers send such answers, and the SDK reads them
+    choice = {
+        "index": 0,
+        "message": {"role": "model", "content": "Paris.", "reasoning_content": "France..."},
+        "finish_reason": "abort",
+    }
+    oai.script([Fault.raw_body(json.dumps({"model": "m", "choices": [choice]}))])
+    [completion] = await generate(gpt(oai))
+    assert completion.text == "Paris." and completion.finish_reason == "abort"
+    assert completion.reasoning == "France..."
+    message = {
+        "type": "message",
+        "content": [{"type": "text", "text": "Rome."}],
+        "stop_reason": "a_new_reason",
+        "usage": {"input_tokens": 3, "output_tokens": 2},
+    }
+    ant.script([Fault.raw_body(json.dumps(message))])
+    [completion] = await generate(claude(ant))
+    assert completion.text == "Rome." and completion.usage.completion_tokens == 2
+
+
+async def generate(model: OpenAIChat | AnthropicChat) -> list[Completion]:
+    try:
+        return await model.generate(request())
+    finally:
+        await model.aclose()
+
+
+@pytest.mark.parametrize("tools", [False, True])
+async def test_a_validated_answer_is_the_object_the_sdk_would_build(
+    oai: FakeOpenAIServer, tools: bool
+) -> None:
+    # the fast path must hand the rest of polypick exactly what the SDK's own parsing did
+    import httpx
+    from openai.types.chat import ChatCompletion
+
+    from polypick.providers._sdk_models import read_model
+
+    if tools:
+        calls = [{"name": "get_weather", "arguments": {"city": "Rome"}}]
+        oai.set_tool_caller(lambda body, i: calls if i else None)
+    model = gpt(oai)
+    body = model.request_body(request(n=3).replace(logprobs=2))
+    headers = {"authorization": "Bearer test"}
+    async with httpx.AsyncClient() as client:
+        url = f"{oai.base_url}/v1/chat/completions"
+        answer = await client.post(url, json=body, headers=headers)
+
+    class Raw:
+        http_response = answer
+
+    async def raw() -> Raw:
+        return Raw()
+
+    fast = await read_model(raw(), ChatCompletion, model.name)
+    slow = ChatCompletion.construct(**answer.json())
+    assert fast.model_dump() == slow.model_dump()
+    assert model.parse_response(fast) == model.parse_response(slow)
+    await model.aclose()

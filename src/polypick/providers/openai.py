@@ -38,6 +38,7 @@ from polypick.providers._inputs import check_encodable, check_timeout
 from polypick.providers._loop_local import LoopLocal
 from polypick.providers._openai_parse import read_choice
 from polypick.providers._profiled import ProfileState, send_adapting
+from polypick.providers._sdk_models import read_model
 from polypick.providers._urls import without_credentials
 from polypick.providers.model_profiles import ModelProfile
 from polypick.providers.sdk_errors import sdk_call
@@ -250,11 +251,11 @@ class OpenAIChat:
         fields = dict(body)
         model, messages = fields.pop("model"), fields.pop("messages")
         async with self._limits.get():
-            request = self._clients.get().chat.completions.create(
+            raw = self._clients.get().chat.completions.with_raw_response.create(
                 model=model, messages=messages, extra_body=fields
             )
             return await sdk_call(
-                request,
+                read_model(raw, ChatCompletion, self.name),
                 openai,
                 openai.OpenAIError,
                 timeout=self.timeout,
