@@ -7,6 +7,10 @@ language detection and injection screening) is the client's alone.
 Part 1 — CPU per call: blocks of ``--calls`` sequential calls, each contender in turn for
 ``--rounds`` rounds; the median of the per-round averages. Raw ``openai`` SDK calls are the
 baseline: one request with ``n=4``, and 4 concurrent requests for a server that ignores ``n``.
+polypick's providers read the answer's JSON and validate it into the SDK's class rather than
+letting the SDK build its objects (slower than everything else polypick does); the row "answer
+read as JSON only" is the SDK doing the least any client must, so polypick's own work is the
+difference between a BestOfN row and that one.
 
 Part 2 — throughput: ``BestOfN(n=4).abatch`` over ``--prompts`` distinct prompts at
 ``max_concurrency=8`` against a raw ``AsyncOpenAI`` fan-out with the same concurrency (an
@@ -55,6 +59,22 @@ def sdk_request(raw: openai.AsyncOpenAI, prompt: str, n: int) -> Case:
     return call
 
 
+def sdk_json_request(raw: openai.AsyncOpenAI, prompt: str, n: int) -> Case:
+    """The same request, its answer read as JSON only (no SDK objects): the least any client
+    must do, and what polypick's providers start from."""
+
+    async def call() -> None:
+        response = await raw.chat.completions.with_raw_response.create(
+            model=MODEL,
+            messages=[{"role": "user", "content": prompt}],
+            temperature=TEMPERATURE,
+            n=n,
+        )
+        response.http_response.json()
+
+    return call
+
+
 async def cpu_per_call(call: Case, calls: int) -> float:
     """Average CPU seconds of this process per ``await call()``, over ``calls`` in a row."""
     start = time.process_time()
@@ -75,8 +95,10 @@ async def cpu_table(honours: str, ignores: str, calls: int, rounds: int) -> list
 
     # Each BestOfN row is compared with the SDK row doing the same requests.
     one, fan = f"SDK: 1 request, n={N}", f"SDK: {N} requests"
+    bare = f"SDK: 1 request, n={N}, answer read as JSON only"
     cases: dict[str, tuple[Case, str]] = {
         one: (sdk_request(raw, PROMPT, N), one),
+        bare: (sdk_json_request(raw, PROMPT, N), one),
         fan: (gathered, fan),
     }
     bons = {

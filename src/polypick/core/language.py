@@ -19,10 +19,11 @@ What is detected, deliberately:
   read: a language shows in a few hundred characters, and a call's detection cost stays bounded
   whatever the answers' length.
 
-Scoring reads the model's float16 table only at the n-grams the text contains, widened to
-float32 (numpy has no fast float16 product): about 30 µs of CPU for a one-line text and 75 µs
-for the 240 characters read at most, two thirds of py3langid's own ``classify``, with the same
-answers (``benchmarks/detection_cost.py``).
+Scoring reads the model's table (widened once to float32: numpy has no fast float16 product)
+only at the n-grams the texts contain, with the same answers as py3langid's own ``classify``.
+Texts are scored in batches (:meth:`LangidDetector.many`): a call's prompt and candidates share
+one fixed set of array operations, about half the CPU per text of scoring them one by one
+(``benchmarks/detection_cost.py``; figures in docs/languages.md).
 
 Detection needs the ``multilingual`` extra; without it every language is ``None`` and language
 fidelity has nothing to act on (a warning says so once).
@@ -30,8 +31,6 @@ fidelity has nothing to act on (a warning says so once).
 
 from __future__ import annotations
 
-import array
-import math
 import re
 import threading
 import unicodedata
@@ -221,11 +220,9 @@ class _Model:
         import numpy as np
 
         self._np = np
-        # contiguous arrays, not lists of int objects: a walk reads them at random, one state
-        # per byte, and scattered objects cost a cache miss each in a busy process
         self._nextmove = identifier.tk_nextmove
-        self._rowbase = array.array("l", (row << 8 for row in identifier.tk_row))
-        self._output = array.array("l", identifier.tk_output)
+        self._rowbase = [row << 8 for row in identifier.tk_row]
+        self._output = identifier.tk_output
         classes = list(identifier.nb_classes)
         wanted = set(languages) | {_NO_LANGUAGE}
         # a label may have several columns (one per script): they are put side by side, so
@@ -235,9 +232,10 @@ class _Model:
         )
         labels = list(dict.fromkeys(classes[i] for i in columns))
         self._labels = labels
-        self._label_starts = [columns.index(first) for first in _firsts(columns, classes)]
-        # float16 as shipped (28 MB): the rows a text needs are gathered, then widened; reading
-        # them from memory is most of a call's cost, the widening little
+        starts = [columns.index(first) for first in _firsts(columns, classes)]
+        self._label_starts = np.asarray(starts, dtype=np.intp)
+        # float32 (57 MB for the full set, against 28 MB as shipped): widening float16 rows at
+        # every call cost a third of its time
         table = identifier.nb_ptc[:, columns]
         self._ptc = np.empty((table.shape[0] + 1, table.shape[1]), dtype=np.float32)
         self._ptc[:-1] = table
@@ -248,8 +246,9 @@ class _Model:
         """Each text's most likely label and posterior; the texts are scored as one batch."""
         np = self._np
         features: list[int] = []  # every text's features, text after text
-        weights: list[float] = []  # log(1 + count), for each of them
-        spans: list[tuple[int, int, float]] = []  # a scored text's features, 1/sqrt(bytes)
+        counted: list[int] = []  # how often each of them occurs
+        sizes: list[int] = []  # a scored text's number of features
+        norms: list[float] = []  # and 1/sqrt(its length in bytes)
         scored: list[int] = []
         nextmove, rowbase, output = self._nextmove, self._rowbase, self._output
         for i, text in enumerate(texts):
@@ -266,22 +265,31 @@ class _Model:
                     counts[feature] = counts.get(feature, 0) + 1
             if counts:
                 scored.append(i)
-                spans.append((len(features), len(features) + len(counts), len(data) ** -0.5))
+                sizes.append(len(counts))
+                norms.append(len(data) ** -0.5)
                 features.extend(counts)
-                weights.extend(math.log1p(count) for count in counts.values())
+                counted.extend(counts.values())
         results: list[tuple[str | None, float]] = [(None, 0.0)] * len(texts)
         if not scored:
             return results
         # Each text's scores, (sum of log(1 + count) x its features' rows + prior) / sqrt(bytes),
         # as one product: a (texts x features+1) weight matrix times the rows the texts need,
-        # the prior being the last row. Few array operations: on a busy event loop each costs
-        # microseconds of cold caches, whatever its size.
-        prior = len(features)
-        mix = [[0.0] * (prior + 1) for _ in scored]
-        for row, (start, end, norm) in zip(mix, spans, strict=True):
-            row[start:end] = [weight * norm for weight in weights[start:end]]
-            row[prior] = norm
-        scores = np.asarray(mix, dtype=np.float32) @ self._ptc[[*features, self._prior_row]]
+        # the prior being the last row. A fixed number of array operations, whatever the number
+        # of texts: on a busy event loop each costs microseconds of cold caches.
+        total = len(features)
+        scale = np.asarray(norms, dtype=np.float32)
+        mix = np.zeros((len(scored), total + 1), dtype=np.float32)
+        logs = np.log1p(np.fromiter(counted, dtype=np.float32, count=total))
+        if len(scored) == 1:
+            mix[0, :total] = logs * scale[0]
+        else:
+            mix[np.repeat(np.arange(len(scored)), sizes), np.arange(total)] = logs * np.repeat(
+                scale, sizes
+            )
+        mix[:, total] = scale
+        features.append(self._prior_row)
+        rows = np.fromiter(features, dtype=np.intp, count=total + 1)
+        scores = mix @ self._ptc[rows]
         scores = np.exp(scores - scores.max(axis=1, keepdims=True))
         # a label's columns (one per script) are side by side: their probabilities add up
         totals = np.add.reduceat(scores, self._label_starts, axis=1)
