@@ -403,3 +403,43 @@ def test_mbr_chrf_on_the_embedded_model() -> None:
     assert len(sel.candidates) == 3 and len(sel.scores) == 3
     assert all(s is not None for s in sel.scores)
     assert sel.usage.generation.requests == 3 and sel.usage.selection == Usage()
+
+
+# --- chrF as sacrebleu computes it ------------------------------------------------------------
+
+_TEXT = st.text(
+    alphabet=st.sampled_from(list("aabcdeé  .,!?-xyz") + ["ß", "日", "本", "語", "\n", "\t"]),
+    max_size=60,
+)
+
+
+@PROPERTY
+@given(st.lists(_TEXT, min_size=1, max_size=5), st.lists(_TEXT, min_size=0, max_size=3))
+def test_chrf_matrix_equals_sacrebleu_sentence_scores(
+    hypotheses: list[str], extra: list[str]
+) -> None:
+    # the pool is scored in one pass (n-grams once per text, shared counts once per pair):
+    # every entry must be what sacrebleu's own sentence_score gives for that pair
+    from sacrebleu.metrics import CHRF
+
+    references = [*hypotheses, *extra]
+    matrix = ChrF()._scores(hypotheses, references)
+    reference_metric = CHRF()
+    for hypothesis, row in zip(hypotheses, matrix, strict=True):
+        for reference, value in zip(references, row, strict=True):
+            expected = reference_metric.sentence_score(hypothesis, [reference]).score / 100
+            assert value == pytest.approx(expected, abs=1e-9), (hypothesis, reference)
+
+
+@pytest.mark.parametrize("order", [(6, 0, 2), (4, 0, 1), (6, 2, 2), (3, 1, 3)])
+def test_chrf_settings_match_sacrebleu(order: tuple[int, int, int]) -> None:
+    from sacrebleu.metrics import CHRF
+
+    char_order, word_order, beta = order
+    texts = ["The cat sat on the mat.", "A cat sat on a mat!", "日本語の文です。", "", "  "]
+    matrix = ChrF(char_order, word_order, beta)._scores(texts, texts)
+    metric = CHRF(char_order=char_order, word_order=word_order, beta=beta)
+    for hypothesis, row in zip(texts, matrix, strict=True):
+        for reference, value in zip(texts, row, strict=True):
+            expected = metric.sentence_score(hypothesis, [reference]).score / 100
+            assert value == pytest.approx(expected, abs=1e-9)
