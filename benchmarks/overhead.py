@@ -15,11 +15,12 @@ difference between a BestOfN row and that one.
 Part 2 — throughput: ``BestOfN(n=4).abatch`` over ``--prompts`` distinct prompts at
 ``max_concurrency=8`` against a raw ``AsyncOpenAI`` fan-out with the same concurrency (an
 ``asyncio.Semaphore(8)``) sending the same request (``n=4``) per prompt, with polypick's
-defaults and with language detection and injection screening off; ``--rounds`` rounds,
+defaults and with language detection and injection screening off; ``--throughput-rounds``
+rounds,
 interleaved, median wall time. The goal is a ratio within 1.2x.
 
-    .venv/bin/python benchmarks/overhead.py [--calls 200] [--prompts 1000] [--rounds 3]
-        [--markdown] [--skip-cpu] [--skip-throughput]
+    .venv/bin/python benchmarks/overhead.py [--calls 50] [--prompts 1000] [--rounds 15]
+        [--throughput-rounds 5] [--markdown] [--skip-cpu] [--skip-throughput]
 """
 
 from __future__ import annotations
@@ -102,7 +103,7 @@ async def cpu_table(honours: str, ignores: str, calls: int, rounds: int) -> list
         fan: (gathered, fan),
     }
     bons = {
-        "BestOfN, defaults (a reward: the prompt's language detected, no screening)": (
+        "BestOfN, defaults (a reward: languages detected, fidelity on, no screening)": (
             BestOfN(llm, N, PLAN, longest),
             one,
         ),
@@ -185,17 +186,19 @@ async def main(args: argparse.Namespace) -> None:
             headers = ["contender", "CPU per call", "over the SDK", "vs SDK"]
             print(format_table(headers, rows, args.markdown))
         if not args.skip_throughput:
-            rows = await throughput_table(honours.base_url, args.prompts, args.rounds)
-            print(f"\n{args.prompts} prompts, n={N}, median of {args.rounds} rounds:")
+            rounds = args.throughput_rounds
+            rows = await throughput_table(honours.base_url, args.prompts, rounds)
+            print(f"\n{args.prompts} prompts, n={N}, median of {rounds} rounds:")
             headers = ["contender", "wall time", "prompts/s", "vs raw fan-out"]
             print(format_table(headers, rows, args.markdown))
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--calls", type=int, default=200)
+    parser.add_argument("--calls", type=int, default=50)
     parser.add_argument("--prompts", type=int, default=1000)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--throughput-rounds", type=int, default=5)
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
     parser.add_argument("--skip-cpu", action="store_true")
     parser.add_argument("--skip-throughput", action="store_true")
