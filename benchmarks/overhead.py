@@ -16,8 +16,7 @@ Part 2 — throughput: ``BestOfN(n=4).abatch`` over ``--prompts`` distinct promp
 ``max_concurrency=8`` against a raw ``AsyncOpenAI`` fan-out with the same concurrency (an
 ``asyncio.Semaphore(8)``) sending the same request (``n=4``) per prompt, with polypick's
 defaults and with language detection and injection screening off; ``--throughput-rounds``
-rounds,
-interleaved, median wall time. The goal is a ratio within 1.2x.
+rounds, interleaved, median wall time. The goal is a ratio within 1.2x.
 
     .venv/bin/python benchmarks/overhead.py [--calls 50] [--prompts 1000] [--rounds 15]
         [--throughput-rounds 5] [--markdown] [--skip-cpu] [--skip-throughput]
