@@ -435,11 +435,8 @@ async def test_a_validated_answer_is_the_object_the_sdk_would_build(
         url = f"{oai.base_url}/v1/chat/completions"
         answer = await client.post(url, json=body, headers=headers)
 
-    class Raw:
-        http_response = answer
-
-    async def raw() -> Raw:
-        return Raw()
+    async def raw() -> httpx.Response:
+        return answer
 
     fast = await read_model(raw(), ChatCompletion, model.name)
     slow = ChatCompletion.construct(**answer.json())

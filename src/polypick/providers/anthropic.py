@@ -41,7 +41,7 @@ from polypick.errors import ConfigurationError, InvalidResponseError, MissingAPI
 from polypick.providers._inputs import check_encodable, check_timeout
 from polypick.providers._loop_local import LoopLocal
 from polypick.providers._profiled import ProfileState, send_adapting
-from polypick.providers._sdk_models import read_model
+from polypick.providers._sdk_models import http_answer, read_model
 from polypick.providers._urls import without_credentials
 from polypick.providers.model_profiles import ModelProfile
 from polypick.providers.sdk_errors import sdk_call
@@ -270,8 +270,10 @@ class AnthropicChat:
         fields = dict(body)
         model, turns, max_tokens = (fields.pop(k) for k in ("model", "messages", "max_tokens"))
         async with self._limits.get():
-            raw = self._clients.get().messages.with_raw_response.create(
-                model=model, messages=turns, max_tokens=max_tokens, extra_body=fields
+            raw = http_answer(
+                self._clients.get().messages.with_raw_response.create(
+                    model=model, messages=turns, max_tokens=max_tokens, extra_body=fields
+                )
             )
             response: ResponseMessage = await sdk_call(
                 read_model(raw, ResponseMessage, self.name),

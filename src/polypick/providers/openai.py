@@ -19,6 +19,7 @@ import os
 from collections.abc import AsyncGenerator, Mapping
 from typing import TYPE_CHECKING, Any
 
+import httpx
 import openai
 import openai.resources.chat  # imported now rather than on first use: see _new_client
 import pydantic
@@ -247,12 +248,10 @@ class OpenAIChat:
             ConfigurationError: for text that cannot be sent (a lone surrogate), before sending.
         """
         check_encodable(body, self.name)
-        # The SDK merges ``extra_body`` into the JSON it sends, so the body goes out as built.
-        fields = dict(body)
-        model, messages = fields.pop("model"), fields.pop("messages")
         async with self._limits.get():
-            raw = self._clients.get().chat.completions.with_raw_response.create(
-                model=model, messages=messages, extra_body=fields
+            # the body goes out as built (see _sdk_models)
+            raw = self._clients.get().post(
+                "/chat/completions", body=dict(body), cast_to=httpx.Response
             )
             return await sdk_call(
                 read_model(raw, ChatCompletion, self.name),
