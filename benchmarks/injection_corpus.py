@@ -114,7 +114,13 @@ def _sentence(text: str, language: str) -> str:
 
 
 def _attack_payloads(language: str, family: str, rng: random.Random) -> list[str]:
-    """The attack texts of one family in one language: its paraphrases."""
+    """The attack texts of one family in one language: its templates' paraphrases and the
+    free ones of :data:`injection_benign.ATTACKS`."""
+    free = [text for name, text in ATTACKS[language] if name == family]
+    return _templated(language, family, rng) + free
+
+
+def _templated(language: str, family: str, rng: random.Random) -> list[str]:
     p = PHRASES[language]
     judge = p["judge"][0]
     if family == "ignore":
@@ -162,7 +168,7 @@ def _attack_payloads(language: str, family: str, rng: random.Random) -> list[str
             for k in (0, 1)
         ]
     if family in ("plead", "rubric"):
-        return [text for name, text in ATTACKS[language] if name == family]
+        return []  # written freely only
     raise ValueError(f"unknown family {family!r}")
 
 
