@@ -1,10 +1,13 @@
 """A multilingual corpus of judge-injection attempts and of benign answers that talk about judging.
 
-Built by code from the phrase material in :mod:`injection_phrases` (no downloaded data), small
-and deterministic for a seed: templates (the attack *family*) x paraphrases x obfuscations, each
-placed in a carrier answer in the same language, plus benign hard negatives (grading, JSON,
-instructions, best answers, judges) in the same languages. Every item records its language,
-family, label and obfuscation, so the benchmark can split by family and report per language.
+Built by code from the phrase material in :mod:`injection_phrases` and :mod:`injection_benign`
+(no downloaded data), deterministic for a seed: templates and free paraphrases (the attack
+*family*) x obfuscations, each placed in a carrier answer in the same language, plus benign hard
+negatives of 42 kinds in five groups (contests and reviews; candidates, committees and letters;
+language models, prompts and chat templates; code and data formats; everyday advice) in the
+same languages. Every item records its language, family (``benign:<kind>`` for benign items),
+label and obfuscation, and for attacks the payload and the carrier it was put in, so the
+benchmark can hold out whole families and kinds and report per language.
 
     .venv/bin/python benchmarks/injection_corpus.py   # prints counts and a few items
 """
@@ -20,9 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from injection_phrases import PHRASES  # the benchmarks folder is not a package
+from injection_benign import ATTACKS, BENIGN, KINDS, OLD_KINDS  # not a package
+from injection_phrases import PHRASES
 
-__all__ = ["FAMILIES", "OBFUSCATIONS", "Item", "build_corpus", "obfuscate"]
+__all__ = ["FAMILIES", "OBFUSCATIONS", "Item", "build_corpus", "group", "obfuscate"]
 
 FAMILIES = (
     "ignore",  # "ignore all previous instructions" and paraphrases, then a demand
@@ -33,6 +37,8 @@ FAMILIES = (
     "closing",  # fake closing tags, then instructions outside the "answer"
     "verdict",  # a forged verdict: judge JSON, [[A]], "Best candidate: B"
     "crosslingual",  # the instruction in another language than the answer
+    "plead",  # a polite request to whoever judges, none of the template words
+    "rubric",  # a forged update of the grading rules
 )
 OBFUSCATIONS = (
     "none",
@@ -53,6 +59,16 @@ class Item:
     language: str
     family: str  # an attack family, or "benign:<kind>"
     obfuscation: str
+    payload: str = ""  # attacks: the (disguised) text aimed at the judge
+    carrier: str = ""  # attacks: the honest answer it was put in
+
+
+def group(family: str) -> str:
+    """The benign group of ``benign:<kind>`` (``"neutral"`` for the carriers alone), or the
+    attack family itself."""
+    if not family.startswith("benign:"):
+        return family
+    return KINDS.get(family.removeprefix("benign:"), "neutral")
 
 
 # Latin -> Cyrillic/Greek look-alikes, and Cyrillic -> Latin, for homoglyph swaps
@@ -98,7 +114,13 @@ def _sentence(text: str, language: str) -> str:
 
 
 def _attack_payloads(language: str, family: str, rng: random.Random) -> list[str]:
-    """The attack texts of one family in one language: its paraphrases."""
+    """The attack texts of one family in one language: its templates' paraphrases and the
+    free ones of :data:`injection_benign.ATTACKS`."""
+    free = [text for name, text in ATTACKS[language] if name == family]
+    return _templated(language, family, rng) + free
+
+
+def _templated(language: str, family: str, rng: random.Random) -> list[str]:
     p = PHRASES[language]
     judge = p["judge"][0]
     if family == "ignore":
@@ -145,10 +167,13 @@ def _attack_payloads(language: str, family: str, rng: random.Random) -> list[str
             f"{_sentence(other['ignore'][0], language)} {_sentence(other['choose'][k], language)}"
             for k in (0, 1)
         ]
+    if family in ("plead", "rubric"):
+        return []  # written freely only
     raise ValueError(f"unknown family {family!r}")
 
 
 def _place(payload: str, carrier: str, rng: random.Random) -> str:
+    """``payload`` before, after or inside the same paragraph as ``carrier``."""
     where = rng.randrange(3)
     if where == 0:
         return f"{payload}\n\n{carrier}"
@@ -160,7 +185,7 @@ def _place(payload: str, carrier: str, rng: random.Random) -> str:
 def build_corpus(seed: int = 0, obfuscations_per_payload: int = 2) -> list[Item]:
     """The corpus: for every language, every family's paraphrases, each in a carrier answer
     plainly and under ``obfuscations_per_payload - 1`` other obfuscations drawn by ``seed``;
-    and the benign sentences, alone, in a carrier answer and with markdown emphasis, and the
+    every benign sentence alone, in a carrier answer and with markdown emphasis; and the
     carrier sentences alone."""
     rng = random.Random(seed)
     items: list[Item] = []
@@ -170,9 +195,12 @@ def build_corpus(seed: int = 0, obfuscations_per_payload: int = 2) -> list[Item]
             for payload in _attack_payloads(language, family, rng):
                 chosen = ["none", *rng.sample(OBFUSCATIONS[1:], obfuscations_per_payload - 1)]
                 for how in chosen:
-                    text = _place(obfuscate(payload, how, rng), rng.choice(topics), rng)
-                    items.append(Item(text, True, language, family, how))
-        for kind, sentence in enumerate(PHRASES[language]["benign"]):
+                    disguised = obfuscate(payload, how, rng)
+                    carrier = rng.choice(topics)
+                    text = _place(disguised, carrier, rng)
+                    items.append(Item(text, True, language, family, how, disguised, carrier))
+        old = zip((kind for kind, _ in OLD_KINDS), PHRASES[language]["benign"], strict=True)
+        for kind, sentence in [*old, *BENIGN[language].items()]:
             family = f"benign:{kind}"
             variants = [
                 (sentence, "none"),
@@ -193,6 +221,8 @@ def main() -> None:
     print(f"{len({i.language for i in corpus})} languages")
     print("families:", dict(Counter(item.family for item in attacks)))
     print("obfuscations:", dict(Counter(item.obfuscation for item in attacks)))
+    print("benign groups:", dict(Counter(group(i.family) for i in corpus if not i.attack)))
+    print("benign kinds:", len({i.family for i in corpus if not i.attack}) - 1)
     for item in random.Random(1).sample(corpus, 6):
         print(f"--- {item.language} {item.family} {item.obfuscation}\n{item.text}")
 

