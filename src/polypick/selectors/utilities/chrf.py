@@ -84,7 +84,9 @@ class ChrF:
                 pair = (
                     (hypothesis, reference) if hypothesis <= reference else (reference, hypothesis)
                 )
-                if pair not in shared:
+                if hypothesis == reference:  # a text shares every n-gram with itself
+                    shared[pair] = totals[hypothesis]
+                elif pair not in shared:
                     shared[pair] = [
                         _overlap(h, r) for h, r in zip(grams[pair[0]], grams[pair[1]], strict=True)
                     ]
@@ -113,9 +115,7 @@ class ChrF:
 
 def _overlap(a: Counter[str], b: Counter[str]) -> int:
     """How many n-grams two texts share, each counted as often as it occurs in both."""
-    if len(b) < len(a):
-        a, b = b, a
-    return sum(min(count, b[gram]) for gram, count in a.items() if gram in b)
+    return sum(min(a[gram], b[gram]) for gram in a.keys() & b.keys())
 
 
 def chrf_from_counts(
