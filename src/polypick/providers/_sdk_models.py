@@ -1,17 +1,12 @@
-"""Sending a request body through an SDK and reading its answer, fast.
+"""Reading an SDK's response object from the raw answer, fast.
 
-polypick builds each request body itself, in the API's JSON shape, so it goes out with the
-SDK client's documented low-level ``post`` ("undocumented requests" in the SDKs' READMEs),
-which keeps the SDK's connection handling, headers, errors and timeouts but skips the typed
-methods' recursive transformation of the parameters — for a chat request, more CPU than
-everything else polypick does with it.
-
-The answer comes back as the HTTP response; its JSON is validated into the SDK's own class by
-pydantic (about 10 µs) rather than built by the SDK's recursive, pure-Python ``construct``
-(about 270 µs for a Chat Completions answer with four choices). A server that strays from the
-schema (a missing field, a finish reason the SDK does not know) fails validation; its answer
-is then built the SDK's lenient way, as the typed methods would. (``benchmarks/overhead.py``
-measures the whole call.)
+The SDKs build their response objects with a recursive, pure-Python ``construct`` that
+validates nothing: about 270 µs of CPU for a Chat Completions answer with four choices, more
+than everything else polypick does with it. pydantic validates the same JSON into the same
+class in about 10 µs, so a request is sent with the SDK's ``with_raw_response`` and the JSON
+of its answer validated. A server that strays from the schema (a missing field, a finish
+reason the SDK does not know) fails validation; its answer is then built the SDK's lenient
+way, exactly as before. (``benchmarks/overhead.py`` measures the whole call.)
 """
 
 from __future__ import annotations
@@ -35,10 +30,8 @@ class JsonBody(Protocol):
 
 
 async def http_answer(raw: Awaitable[Any]) -> JsonBody:
-    """The HTTP answer inside what an SDK's ``with_raw_response`` method gives: used where the
-    SDK's HTTP client is not httpx itself (Anthropic's), so ``post(cast_to=httpx.Response)``
-    cannot name its response class; the parameters are then transformed, the answer still
-    read fast."""
+    """The HTTP answer inside what an SDK's ``with_raw_response`` method gives, its body read
+    (the request was not streamed)."""
     return cast("JsonBody", (await raw).http_response)
 
 

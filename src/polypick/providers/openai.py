@@ -19,7 +19,6 @@ import os
 from collections.abc import AsyncGenerator, Mapping
 from typing import TYPE_CHECKING, Any
 
-import httpx
 import openai
 import openai.resources.chat  # imported now rather than on first use: see _new_client
 import pydantic
@@ -39,7 +38,7 @@ from polypick.providers._inputs import check_encodable, check_timeout
 from polypick.providers._loop_local import LoopLocal
 from polypick.providers._openai_parse import read_choice
 from polypick.providers._profiled import ProfileState, send_adapting
-from polypick.providers._sdk_models import read_model
+from polypick.providers._sdk_models import http_answer, read_model
 from polypick.providers._urls import without_credentials
 from polypick.providers.model_profiles import ModelProfile
 from polypick.providers.sdk_errors import sdk_call
@@ -248,10 +247,14 @@ class OpenAIChat:
             ConfigurationError: for text that cannot be sent (a lone surrogate), before sending.
         """
         check_encodable(body, self.name)
+        # The SDK merges ``extra_body`` into the JSON it sends, so the body goes out as built.
+        fields = dict(body)
+        model, messages = fields.pop("model"), fields.pop("messages")
         async with self._limits.get():
-            # the body goes out as built (see _sdk_models)
-            raw = self._clients.get().post(
-                "/chat/completions", body=dict(body), cast_to=httpx.Response
+            raw = http_answer(
+                self._clients.get().chat.completions.with_raw_response.create(
+                    model=model, messages=messages, extra_body=fields
+                )
             )
             return await sdk_call(
                 read_model(raw, ChatCompletion, self.name),
