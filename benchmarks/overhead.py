@@ -7,10 +7,11 @@ language detection and injection screening) is the client's alone.
 Part 1 — CPU per call: blocks of ``--calls`` sequential calls, each contender in turn for
 ``--rounds`` rounds; the median of the per-round averages. Raw ``openai`` SDK calls are the
 baseline: one request with ``n=4``, and 4 concurrent requests for a server that ignores ``n``.
-polypick's providers take the answer with the SDK's ``with_raw_response`` and validate its JSON
-into the SDK's class rather than letting the SDK build its objects (which costs more CPU than
-everything else polypick does); the row "answer read as JSON only" is the SDK doing the least
-any client must, so polypick's own work is the difference between a BestOfN row and that one.
+polypick's OpenAI provider sends the body it builds with the SDK client's low-level ``post``
+(no transformation of the parameters by the typed method) and validates the answer's JSON into
+the SDK's class rather than letting the SDK build its objects: both cost the SDK more CPU than
+everything else polypick does. The row "answer read as JSON only" is the typed method with
+``with_raw_response``, its answer parsed as JSON: the SDK's cheapest typed call.
 
 Part 2 — throughput: ``BestOfN(n=4).abatch`` over ``--prompts`` distinct prompts at
 ``max_concurrency=8`` against a raw ``AsyncOpenAI`` fan-out with the same concurrency (an

@@ -3,10 +3,13 @@
 The SDKs build their response objects with a recursive, pure-Python ``construct`` that
 validates nothing: about 270 µs of CPU for a Chat Completions answer with four choices, more
 than everything else polypick does with it. pydantic validates the same JSON into the same
-class in about 10 µs, so a request is sent with the SDK's ``with_raw_response`` and the JSON
-of its answer validated. A server that strays from the schema (a missing field, a finish
-reason the SDK does not know) fails validation; its answer is then built the SDK's lenient
-way, exactly as before. (``benchmarks/overhead.py`` measures the whole call.)
+class in about 10 µs. So the OpenAI provider sends its body with the client's low-level
+``post`` and takes the HTTP response; the Anthropic provider (whose SDK's HTTP client is not
+httpx, so ``post`` cannot name its response class) uses the typed method with
+``with_raw_response``. Either way the answer's JSON is validated. A server that strays from the
+schema (a missing field, a finish reason the SDK does not know) fails validation; its answer is
+then built the SDK's lenient way, exactly as before. (``benchmarks/overhead.py`` measures the
+whole call.)
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ import os
 from collections.abc import AsyncGenerator, Mapping
 from typing import TYPE_CHECKING, Any
 
+import httpx
 import openai
 import openai.resources.chat  # imported now rather than on first use: see _new_client
 import pydantic
@@ -38,7 +39,7 @@ from polypick.providers._inputs import check_encodable, check_timeout
 from polypick.providers._loop_local import LoopLocal
 from polypick.providers._openai_parse import read_choice
 from polypick.providers._profiled import ProfileState, send_adapting
-from polypick.providers._sdk_models import http_answer, read_model
+from polypick.providers._sdk_models import read_model
 from polypick.providers._urls import without_credentials
 from polypick.providers.model_profiles import ModelProfile
 from polypick.providers.sdk_errors import sdk_call
@@ -173,8 +174,16 @@ class OpenAIChat:
         # max_retries=0: the core's retry layer is the only one. The SDK would import
         # ``client.chat`` on first use, half a second of work on the event loop that would stall
         # every call in flight and eat the first call's deadline; this module imports it up front.
+        # The SDK's own HTTP client, without the wrapper whose ``__del__`` schedules ``aclose()``
+        # on whatever loop is running: a client of a closed loop, dropped while the next loop
+        # runs (LoopLocal), would have its close fail there and its sockets kept by the failed
+        # task's traceback. Dropped, this one's connections simply close.
         return openai.AsyncOpenAI(
-            api_key=self._api_key, base_url=self.base_url, timeout=self.timeout, max_retries=0
+            api_key=self._api_key,
+            base_url=self.base_url,
+            timeout=self.timeout,
+            max_retries=0,
+            http_client=openai.DefaultAsyncHttpxClient(),
         )
 
     def client(self) -> openai.AsyncOpenAI:
@@ -247,14 +256,13 @@ class OpenAIChat:
             ConfigurationError: for text that cannot be sent (a lone surrogate), before sending.
         """
         check_encodable(body, self.name)
-        # The SDK merges ``extra_body`` into the JSON it sends, so the body goes out as built.
-        fields = dict(body)
-        model, messages = fields.pop("model"), fields.pop("messages")
         async with self._limits.get():
-            raw = http_answer(
-                self._clients.get().chat.completions.with_raw_response.create(
-                    model=model, messages=messages, extra_body=fields
-                )
+            # The body is already in the API's shape: it goes out as built, through the client's
+            # documented low-level ``post``, which keeps the SDK's headers, errors and timeouts
+            # but skips the typed method's recursive transformation of the parameters (more CPU
+            # than polypick's whole call; benchmarks/overhead.py).
+            raw = self._clients.get().post(
+                "/chat/completions", body=dict(body), cast_to=httpx.Response
             )
             return await sdk_call(
                 read_model(raw, ChatCompletion, self.name),
