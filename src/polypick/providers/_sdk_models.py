@@ -19,8 +19,6 @@ from typing import Any, Protocol, TypeVar, cast
 
 import pydantic
 
-from polypick.errors import InvalidResponseError
-
 __all__ = ["JsonBody", "http_answer", "read_model"]
 
 M = TypeVar("M", bound=pydantic.BaseModel)
@@ -38,18 +36,17 @@ async def http_answer(raw: Awaitable[Any]) -> JsonBody:
     return cast("JsonBody", (await raw).http_response)
 
 
-async def read_model(raw: Awaitable[JsonBody], cls: type[M], provider: str) -> M:
+async def read_model(raw: Awaitable[JsonBody], cls: type[M]) -> M:
     """The response object of class ``cls`` for the HTTP answer ``raw`` resolves to.
 
     Raises:
-        InvalidResponseError: (retryable) when the body is JSON but not an object.
-        ValueError: when it is not JSON (mapped with the SDK's errors by the caller).
+        ValueError: when the body is not a JSON object; the caller maps it with the SDK's
+            errors (:func:`~polypick.providers.sdk_errors.sdk_call`: a retryable unreadable
+            response), as it does a body that is not JSON at all.
     """
     data = (await raw).json()
     if not isinstance(data, dict):
-        failure = InvalidResponseError("the response is not a JSON object", provider=provider)
-        failure.retryable = True  # a garbled answer, like a truncated body
-        raise failure
+        raise ValueError("the response is not a JSON object")
     try:
         return cls.model_validate(data)
     except pydantic.ValidationError:

@@ -276,7 +276,7 @@ class AnthropicChat:
                 )
             )
             response: ResponseMessage = await sdk_call(
-                read_model(raw, ResponseMessage, self.name),
+                read_model(raw, ResponseMessage),
                 anthropic,
                 anthropic.AnthropicError,
                 timeout=self.timeout,

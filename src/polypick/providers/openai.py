@@ -265,7 +265,7 @@ class OpenAIChat:
                 "/chat/completions", body=dict(body), cast_to=httpx.Response
             )
             return await sdk_call(
-                read_model(raw, ChatCompletion, self.name),
+                read_model(raw, ChatCompletion),
                 openai,
                 openai.OpenAIError,
                 timeout=self.timeout,
