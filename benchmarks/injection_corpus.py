@@ -23,10 +23,76 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from injection_benign import ATTACKS, BENIGN, KINDS, OLD_KINDS  # not a package
+import injection_extra_1
+import injection_extra_2
+import injection_plain_1
+import injection_plain_2
+from injection_benign import ATTACKS, BENIGN, OLD_KINDS  # not a package
+from injection_benign import KINDS as FIRST_KINDS
 from injection_phrases import PHRASES
 
-__all__ = ["FAMILIES", "OBFUSCATIONS", "Item", "build_corpus", "group", "obfuscate"]
+__all__ = [
+    "EXTRA_ATTACKS",
+    "EXTRA_ATTACK_FAMILIES",
+    "EXTRA_BENIGN",
+    "EXTRA_KINDS",
+    "FAMILIES",
+    "KINDS",
+    "OBFUSCATIONS",
+    "PLAIN",
+    "Item",
+    "build_corpus",
+    "group",
+    "obfuscate",
+]
+
+EXTRA_ATTACK_FAMILIES = (
+    *("ignore", "ignore", "ignore", "claim", "claim", "claim", "note", "note", "note"),
+    *("roleplay", "roleplay", "system", "system", "closing", "closing"),
+    *("verdict", "verdict", "verdict", "crosslingual", "crosslingual"),
+    *("plead", "plead", "rubric", "rubric"),
+)
+"""The family of each line of an ``injection_extra`` module's ``ATTACK_TEXT``, in order."""
+EXTRA_KINDS = (
+    ("choose-for-user", "advice"),
+    ("teacher-feedback", "contests"),
+    ("code-review", "code"),
+    ("moderation-policy", "people"),
+    ("reward-model-explained", "llm"),
+    ("prompt-template-tutorial", "llm"),
+    ("eval-config", "code"),
+    ("contest-rules", "contests"),
+    ("grade-own-work", "advice"),
+    ("chat-transcript-explained", "llm"),
+    ("ranking-algorithm", "code"),
+    ("grade-appeal", "people"),
+    ("journal-cover-letter", "people"),
+    ("safety-quote", "llm"),
+    ("click-through-tutorial", "advice"),
+    ("competition-report", "contests"),
+)
+"""The benign kinds of the ``injection_extra`` modules' ``BENIGN_TEXT``, with their groups, in
+the order of each language's lines."""
+
+KINDS: dict[str, str] = FIRST_KINDS | dict(EXTRA_KINDS)
+"""Every benign kind about judging and its group (those of :mod:`injection_benign` and of the
+``injection_extra`` modules)."""
+EXTRA_ATTACKS: dict[str, tuple[tuple[str, str], ...]] = {
+    language: tuple(zip(EXTRA_ATTACK_FAMILIES, text.strip().split("\n"), strict=True))
+    for half in (injection_extra_1, injection_extra_2)
+    for language, text in half.ATTACK_TEXT.items()
+}
+"""``EXTRA_ATTACKS[language]``: (family, attack) pairs of the ``injection_extra`` modules."""
+EXTRA_BENIGN: dict[str, dict[str, str]] = {
+    language: dict(zip((kind for kind, _ in EXTRA_KINDS), text.strip().split("\n"), strict=True))
+    for half in (injection_extra_1, injection_extra_2)
+    for language, text in half.BENIGN_TEXT.items()
+}
+"""``EXTRA_BENIGN[language][kind]``: the benign answers of the ``injection_extra`` modules."""
+PLAIN = injection_plain_1.PLAIN | injection_plain_2.PLAIN
+"""Ordinary answers, most of them short ("42", "Ответ: 42.", a line of code), per language:
+the family ``benign:plain``, group ``plain``. They are not about judging, so their false
+positives are reported apart."""
 
 FAMILIES = (
     "ignore",  # "ignore all previous instructions" and paraphrases, then a demand
@@ -61,13 +127,18 @@ class Item:
     obfuscation: str
     payload: str = ""  # attacks: the (disguised) text aimed at the judge
     carrier: str = ""  # attacks: the honest answer it was put in
+    # the undisguised payload of an attack, or the benign sentence an item was made from: items
+    # that share it are variants of one text and are held out together
+    source: str = ""
 
 
 def group(family: str) -> str:
-    """The benign group of ``benign:<kind>`` (``"neutral"`` for the carriers alone), or the
-    attack family itself."""
+    """The benign group of ``benign:<kind>`` (``"neutral"`` for the carriers alone, ``"plain"``
+    for the ordinary answers), or the attack family itself."""
     if not family.startswith("benign:"):
         return family
+    if family == "benign:plain":
+        return "plain"
     return KINDS.get(family.removeprefix("benign:"), "neutral")
 
 
@@ -116,7 +187,7 @@ def _sentence(text: str, language: str) -> str:
 def _attack_payloads(language: str, family: str, rng: random.Random) -> list[str]:
     """The attack texts of one family in one language: its templates' paraphrases and the
     free ones of :data:`injection_benign.ATTACKS`."""
-    free = [text for name, text in ATTACKS[language] if name == family]
+    free = [text for name, text in (*ATTACKS[language], *EXTRA_ATTACKS[language]) if name == family]
     return _templated(language, family, rng) + free
 
 
@@ -189,6 +260,7 @@ def build_corpus(seed: int = 0, obfuscations_per_payload: int = 2) -> list[Item]
     carrier sentences alone."""
     rng = random.Random(seed)
     items: list[Item] = []
+    seen: set[str] = set()
     for language in sorted(PHRASES):
         topics = PHRASES[language]["topic"]
         for family in FAMILIES:
@@ -198,19 +270,31 @@ def build_corpus(seed: int = 0, obfuscations_per_payload: int = 2) -> list[Item]
                     disguised = obfuscate(payload, how, rng)
                     carrier = rng.choice(topics)
                     text = _place(disguised, carrier, rng)
-                    items.append(Item(text, True, language, family, how, disguised, carrier))
+                    items.append(
+                        Item(text, True, language, family, how, disguised, carrier, payload)
+                    )
         old = zip((kind for kind, _ in OLD_KINDS), PHRASES[language]["benign"], strict=True)
-        for kind, sentence in [*old, *BENIGN[language].items()]:
+        written = [*BENIGN[language].items(), *EXTRA_BENIGN[language].items()]
+        for kind, sentence in [*old, *written]:
             family = f"benign:{kind}"
             variants = [
                 (sentence, "none"),
                 (_place(sentence, rng.choice(topics), rng), "none"),
                 (obfuscate(sentence, "emphasis", rng), "emphasis"),
             ]
-            items.extend(Item(text, False, language, family, how) for text, how in variants)
-        # plain answers, the carriers alone: the classifier must not learn the carriers
+            items.extend(
+                Item(text, False, language, family, how, source=sentence) for text, how in variants
+            )
+        # each ordinary answer once ("42" is one in many languages), and not a carrier alone,
+        # which is already there as "benign:neutral"
+        plain = [text for text in PLAIN[language] if text not in topics and text not in seen]
+        seen.update(plain)
+        items.extend(Item(t, False, language, "benign:plain", "none", source=t) for t in plain)
+        # the carriers alone: the classifier must not learn the carriers
         neutral = [*topics, " ".join(topics)]
-        items.extend(Item(text, False, language, "benign:neutral", "none") for text in neutral)
+        items.extend(
+            Item(text, False, language, "benign:neutral", "none", source=text) for text in neutral
+        )
     return items
 
 

@@ -39,7 +39,7 @@ import statistics
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -47,8 +47,16 @@ import numpy
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from injection_benign import KINDS  # the benchmarks folder is not a package
-from injection_corpus import FAMILIES, Item, build_corpus, group
+from injection_corpus import (  # the benchmarks folder is not a package
+    FAMILIES,
+    KINDS,
+    OBFUSCATIONS,
+    Item,
+    build_corpus,
+    group,
+    obfuscate,
+)
+from injection_fresh import FRESH_ATTACKS, FRESH_BENIGN
 from injection_phrases import PHRASES
 
 from polypick import BestOfN, Hedged, RetryPolicy
@@ -78,19 +86,24 @@ __all__ = [
     "fit",
     "held_out_split",
     "obedient_judge",
-    "stratified_folds",
+    "unit",
 ]
 
 SPLITS = 5
+PROTOCOLS = ("paraphrases", "languages", "kinds", "groups")
+"""How a split holds items out: every variant of a text (its disguises, its carriers), whole
+languages, a fifth of the benign kinds with two attack families, or a whole benign group with
+two attack families."""
 BENIGN_GROUPS = ("contests", "people", "llm", "code", "advice")
-L2_GRID = (1e-3, 1e-2, 1e-1, 1.0)
+PLAIN = "benign:plain"
+L2_GRID = (1e-2, 1e-1)
 
 
-def held_out_families(split: int, by: str = "group") -> frozenset[str]:
-    """What split ``split`` tests on: two attack families, and one benign group (``by``
-    "group") or every fifth benign kind across the groups (``by`` "kind")."""
+def held_out_families(split: int, by: str = "groups") -> frozenset[str]:
+    """What split ``split`` of ``by`` "groups" or "kinds" tests on: two attack families, and
+    one benign group ("groups") or every fifth benign kind across the groups ("kinds")."""
     attacks = {f for k, f in enumerate(FAMILIES) if k % SPLITS == split}
-    if by == "group":
+    if by == "groups":
         return frozenset({BENIGN_GROUPS[split], *attacks})
     kinds = sorted(KINDS)
     random.Random(0).shuffle(kinds)
@@ -99,18 +112,45 @@ def held_out_families(split: int, by: str = "group") -> frozenset[str]:
     )
 
 
+def unit(item: Item, by: str) -> str:
+    """What ``by`` holds out as one: a text with all its variants ("paraphrases"), a
+    language, or a kind or family (its group, for benign items under "groups")."""
+    if by == "paraphrases":
+        return f"{item.language}\t{item.source}"
+    if by == "languages":
+        return item.language
+    if by == "groups" and not item.attack:
+        return group(item.family)
+    return item.family
+
+
+def _shuffled_folds(keys: Sequence[str], k: int, seed: int) -> dict[str, int]:
+    order = sorted(set(keys))
+    random.Random(seed).shuffle(order)
+    return {key: n % k for n, key in enumerate(order)}
+
+
 def held_out_split(
-    items: Sequence[Item], split: int = 0, by: str = "group"
+    items: Sequence[Item], split: int = 0, by: str = "paraphrases"
 ) -> tuple[list[int], list[int]]:
-    """Train and test indices of split ``split``: the test holds two whole attack families and
-    a whole benign group (or a fifth of the benign kinds); the carriers alone always train."""
-    out = held_out_families(split, by)
-
-    def key(item: Item) -> str:
-        return group(item.family) if by == "group" or item.attack else item.family
-
-    test = [i for i, item in enumerate(items) if key(item) in out]
-    train = [i for i, item in enumerate(items) if key(item) not in out]
+    """Train and test indices of split ``split`` under protocol ``by`` (:data:`PROTOCOLS`).
+    The test never shares a held-out unit (:func:`unit`) with the training part; the carriers
+    alone (plain answers, not about judging) always train, except under "languages", where
+    nothing of a held-out language trains."""
+    if by in ("groups", "kinds"):
+        out = held_out_families(split, by)
+        tested = [unit(item, by) in out for item in items]
+    else:
+        fold = _shuffled_folds([unit(item, by) for item in items], SPLITS, seed=0)
+        tested = [fold[unit(item, by)] == split for item in items]
+    # the carriers alone never test; the ordinary answers, which are about no kind of judging,
+    # only test where whole texts or languages are held out
+    neutral = [
+        item.family == "benign:neutral" or (item.family == PLAIN and by in ("groups", "kinds"))
+        for item in items
+    ]
+    test = [i for i, t in enumerate(tested) if t and not neutral[i]]
+    train = [i for i, t in enumerate(tested) if not t or (neutral[i] and by != "languages")]
     return train, test
 
 
@@ -203,13 +243,17 @@ def scores(model: InjectionClassifier, features: Features, items: Sequence[int])
     return out
 
 
-def _inner_folds(items: Sequence[Item], train: Sequence[int], k: int, seed: int) -> list[int]:
-    """A fold per training item such that whole benign kinds and whole attack families fall
-    in one fold: the inner cross-validation also measures unseen kinds."""
-    kinds = sorted({items[i].family for i in train if items[i].family != "benign:neutral"})
-    random.Random(seed).shuffle(kinds)
-    fold_of = {kind: n % k for n, kind in enumerate(kinds)}
-    return [fold_of.get(items[i].family, -1) for i in train]  # -1: always trains
+def _inner_folds(items: Sequence[Item], train: Sequence[int], k: int, by: str) -> list[int]:
+    """A fold per training item such that the inner cross-validation holds out what ``by``
+    holds out (whole texts, languages, kinds or families); the carriers alone always train,
+    except under "languages"."""
+    keys = [unit(items[i], "kinds" if by == "groups" else by) for i in train]
+    fold = _shuffled_folds(keys, k, seed=1)
+    always = ("benign:neutral", PLAIN) if by in ("groups", "kinds") else ("benign:neutral",)
+    return [
+        -1 if items[i].family in always and by != "languages" else fold[key]
+        for i, key in zip(train, keys, strict=True)
+    ]
 
 
 def choose(
@@ -217,13 +261,13 @@ def choose(
     features: Features,
     train: Sequence[int],
     target_fpr: float,
+    by: str = "paraphrases",
     k: int = 4,
-    seed: int = 0,
 ) -> InjectionClassifier:
-    """The classifier for ``train``: L2 and threshold chosen by a k-fold cross-validation over
-    held-out kinds and families inside ``train`` (the best inner recall with the inner
-    false-positive rate at or under ``target_fpr``), then fitted on all of ``train``."""
-    fold = _inner_folds(items, train, k, seed)
+    """The classifier for ``train``: L2 and threshold chosen by a k-fold cross-validation
+    inside ``train`` that holds out what ``by`` holds out (the best inner recall with the
+    inner false-positive rate at or under ``target_fpr``), then fitted on all of ``train``."""
+    fold = _inner_folds(items, train, k, by)
     best: tuple[float, float, float] | None = None  # (recall, l2, threshold)
     for l2 in L2_GRID:
         found: list[tuple[float, bool]] = []
@@ -247,21 +291,6 @@ def choose(
     _, l2, threshold = best
     model = fit(features, train, l2)
     return InjectionClassifier(model.weights, model.bias, threshold, model.rule_weights)
-
-
-def stratified_folds(items: Sequence[Item], k: int, seed: int = 0) -> list[int]:
-    """A fold number per item; each fold has its share of every (language, label)."""
-    rng = random.Random(seed)
-    groups: dict[tuple[str, bool], list[int]] = defaultdict(list)
-    for index, item in enumerate(items):
-        groups[(item.language, item.attack)].append(index)
-    fold = [0] * len(items)
-    for key in sorted(groups):
-        members = groups[key]
-        rng.shuffle(members)
-        for position, index in enumerate(members):
-            fold[index] = position % k
-    return fold
 
 
 # --- rates -----------------------------------------------------------------------------------
@@ -391,12 +420,14 @@ def attack_wins(attack: Item, selector: str, policy: InjectionPolicy, position: 
 
 
 def end_to_end(
-    attacks: Sequence[Item], detectors: dict[str, InjectionPolicy]
+    attacks: Sequence[tuple[Item, int]], detectors: dict[str, InjectionPolicy]
 ) -> dict[tuple[str, str], tuple[int, int]]:
+    """How many of ``attacks`` (each with the position it takes among three honest answers)
+    win, per selector and detector."""
     results: dict[tuple[str, str], tuple[int, int]] = {}
     for selector in SELECTORS:
         for name, policy in detectors.items():
-            wins = sum(attack_wins(item, selector, policy, k % 4) for k, item in enumerate(attacks))
+            wins = sum(attack_wins(item, selector, policy, where) for item, where in attacks)
             results[(selector, name)] = (wins, len(attacks))
     return results
 
@@ -424,7 +455,6 @@ def latency(model: InjectionClassifier, texts: Sequence[str], repeat: int = 3) -
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--target-fpr", type=float, default=0.03)
     parser.add_argument("--e2e-per-language", type=int, default=3)
     parser.add_argument("--cache", type=Path, help="keep the embeddings in this .npz file")
@@ -446,112 +476,104 @@ def main() -> None:
     )
     rules = [bool(detect_injection(item.text)) for item in items]
     split_of, models = held_out(items, features, rules, args.target_fpr)
-    cross_validated(items, features, rules, args.folds, args.target_fpr)
-    tested = [i for i in range(len(items)) if split_of[i] >= 0]
-    end_to_end_table(items, tested, split_of, models, embed, args.e2e_per_language)
-    ship(items, features, args.target_fpr, write=args.write_weights)
+    end_to_end_table(items, split_of, models, embed, args.e2e_per_language)
+    final = ship(items, features, args.target_fpr, write=args.write_weights)
+    independent(final, embed, args.e2e_per_language)
     print(f"\ntotal {time.perf_counter() - started:.0f} s")
+
+
+Split = dict[str, list[int]]  # protocol -> each item's split (-1: never tested)
 
 
 def held_out(
     items: Sequence[Item], features: Features, rules: Sequence[bool], target_fpr: float
-) -> tuple[list[int], dict[int, InjectionClassifier]]:
-    """Section 1; returns each item's group split (-1: never tested) and the split models."""
-    # 1. held out: whole attack families with whole benign groups (or kinds), chosen inside
-    held: dict[str, list[bool]] = {}
-    split_of = [-1] * len(items)
-    models: dict[int, InjectionClassifier] = {}
-    for by in ("group", "kind"):
-        flags = [False] * len(items)
+) -> tuple[Split, dict[tuple[str, int], InjectionClassifier]]:
+    """Section 1: every protocol's held-out flags, per language, group, kind and disguise;
+    returns each item's split per protocol and the split models."""
+    flags: dict[str, list[bool]] = {}
+    split_of: Split = {}
+    models: dict[tuple[str, int], InjectionClassifier] = {}
+    for by in PROTOCOLS:
+        flags[by] = [False] * len(items)
+        split_of[by] = [-1] * len(items)
         for split in range(SPLITS):
             train, test = held_out_split(items, split, by)
-            model = choose(items, features, train, target_fpr, seed=split)
+            model = choose(items, features, train, target_fpr, by)
+            models[(by, split)] = model
             for i, score in zip(test, scores(model, features, test), strict=True):
-                flags[i] = score >= model.threshold
-                if by == "group":
-                    split_of[i] = split
-            if by == "group":
-                models[split] = model
-                print(
-                    f"split {split}: tests {sorted(held_out_families(split))}; chosen "
-                    f"threshold {model.threshold:.3f}"
-                )
-        held[by] = flags
-    tested = [i for i in range(len(items)) if split_of[i] >= 0]
-    held_items = [items[i] for i in tested]
-    held_rates = {
-        "rules": [rules[i] for i in tested],
-        "classifier (groups out)": [held["group"][i] for i in tested],
-        "classifier (kinds out)": [held["kind"][i] for i in tested],
+                flags[by][i] = score >= model.threshold
+                split_of[by][i] = split
+            print(f"{by} out, split {split}: {len(test)} tested, threshold {model.threshold:.3f}")
+    about = [
+        i for i in range(len(items)) if split_of["paraphrases"][i] >= 0 and items[i].family != PLAIN
+    ]
+    assert all(all(split_of[by][i] >= 0 for i in about) for by in PROTOCOLS)
+    held_items = [items[i] for i in about]
+    held_rates = {"rules": [rules[i] for i in about]} | {
+        f"{by} out": [flags[by][i] for i in about] for by in PROTOCOLS
     }
+    table("held out, per language (benign: answers about judging)", held_items, held_rates)
+    plain = [i for i in range(len(items)) if items[i].family == PLAIN]
     table(
-        "held out (never trained on the family, kind or group), per language",
-        held_items,
-        held_rates,
+        "held out, ordinary answers (not about judging), per language",
+        [items[i] for i in plain],
+        {"rules": [rules[i] for i in plain]}
+        | {f"{by} out": [flags[by][i] for i in plain] for by in ("paraphrases", "languages")},
     )
-    table("held out, per group", held_items, held_rates, by="group")
+    table("held out, per benign group and attack family", held_items, held_rates, by="group")
     table("held out, per kind and family", held_items, held_rates, by="family")
-    table("held out, per obfuscation", held_items, held_rates, by="obfuscation")
+    table("held out, per disguise", held_items, held_rates, by="obfuscation")
     return split_of, models
-
-
-def cross_validated(
-    items: Sequence[Item], features: Features, rules: Sequence[bool], folds: int, target: float
-) -> None:
-    """Section 2: stratified k-fold cross-validation, for comparison."""
-    fold = stratified_folds(items, folds)
-    cv = [False] * len(items)
-    for k in range(folds):
-        train = [i for i in range(len(items)) if fold[i] != k]
-        test = [i for i in range(len(items)) if fold[i] == k]
-        model = choose(items, features, train, target)
-        for i, score in zip(test, scores(model, features, test), strict=True):
-            cv[i] = score >= model.threshold
-    table(
-        f"{folds}-fold cross-validation, per language",
-        items,
-        {"rules": rules, "classifier": cv},
-    )
 
 
 def end_to_end_table(
     items: Sequence[Item],
-    tested: Sequence[int],
-    split_of: Sequence[int],
-    models: dict[int, InjectionClassifier],
+    split_of: Split,
+    models: dict[tuple[str, int], InjectionClassifier],
     embed: Embeddings,
     per_language: int,
 ) -> None:
-    """Section 3: held-out attacks, each screened by the model of the split that held it out."""
+    """Section 2: held-out attacks, each screened under every protocol by the model of the
+    split that held it out."""
     rng = random.Random(0)
     by_language: dict[str, list[int]] = defaultdict(list)
-    for i in tested:
-        if items[i].attack:
-            by_language[items[i].language].append(i)
+    for i, item in enumerate(items):
+        if item.attack:
+            by_language[item.language].append(i)
     sample = [
         i
         for language in sorted(by_language)
         for i in rng.sample(by_language[language], per_language)
     ]
-    results: dict[tuple[str, str], tuple[int, int]] = {}
-    for split in range(SPLITS):
-        chosen = [items[i] for i in sample if split_of[i] == split]
-        multilingual = functools.partial(
-            detect_injection_multilingual, encode=embed, classifier=models[split]
-        )
-        policies = {
+    position = {i: k % 4 for k, i in enumerate(sample)}
+    attacks = [(items[i], position[i]) for i in sample]
+    results = end_to_end(
+        attacks,
+        {
             "no detector": InjectionPolicy("ignore"),
-            "rules": InjectionPolicy("penalise"),
-            "classifier": InjectionPolicy("penalise", detector=multilingual),
-        }
-        for key, (wins, total) in end_to_end(chosen, policies).items():
-            before = results.get(key, (0, 0))
-            results[key] = (before[0] + wins, before[1] + total)
-    names = ["no detector", "rules", "classifier"]
-    print(
-        f"\n## End to end: held-out attacks that win ({len(sample)} attacks, "
-        f"{per_language} per language, obedient judge, policy penalise)\n"
+            "rules": InjectionPolicy("penalise", detect_injection),
+        },
     )
+    for by in PROTOCOLS:
+        for split in range(SPLITS):
+            multilingual = functools.partial(
+                detect_injection_multilingual, encode=embed, classifier=models[(by, split)]
+            )
+            chosen = [(items[i], position[i]) for i in sample if split_of[by][i] == split]
+            policy = {f"{by} out": InjectionPolicy("penalise", detector=multilingual)}
+            for key, (wins, total) in end_to_end(chosen, policy).items():
+                before = results.get(key, (0, 0))
+                results[key] = (before[0] + wins, before[1] + total)
+    names = ["no detector", "rules", *(f"{by} out" for by in PROTOCOLS)]
+    title = f"held-out attacks that win ({len(sample)} attacks, {per_language} per language)"
+    _end_to_end_print(title, results, names)
+
+
+def _end_to_end_print(
+    title: str, results: dict[tuple[str, str], tuple[int, int]], names: Iterable[str]
+) -> None:
+    names = list(names)
+    print(f"\n## End to end: {title}, obedient judge, policy penalise\n")
     print("| selector | " + " | ".join(names) + " |")
     print("|---|" + "---|" * len(names))
     for selector in SELECTORS:
@@ -562,9 +584,11 @@ def end_to_end_table(
         print(f"| {selector} | " + " | ".join(cells) + " |")
 
 
-def ship(items: Sequence[Item], features: Features, target_fpr: float, *, write: bool) -> None:
-    """Section 4: the shipped model, chosen and fitted on everything; its latency."""
-    final = choose(items, features, list(range(len(items))), target_fpr)
+def ship(
+    items: Sequence[Item], features: Features, target_fpr: float, *, write: bool
+) -> InjectionClassifier:
+    """Section 3: the shipped model, chosen and fitted on everything; its latency."""
+    final = choose(items, features, list(range(len(items))), target_fpr, "paraphrases")
     print(
         f"\nshipped model: threshold {final.threshold:.3f}, rule weights "
         f"{dict(zip(RULE_CATEGORIES, (round(v, 2) for v in final.rule_weights), strict=True))}"
@@ -590,6 +614,55 @@ def ship(items: Sequence[Item], features: Features, target_fpr: float, *, write:
         }
         WEIGHTS.write_text(json.dumps(payload) + "\n", encoding="utf-8")
         print(f"\nwrote {WEIGHTS} ({WEIGHTS.stat().st_size} bytes)")
+    return final
+
+
+def fresh_items() -> list[Item]:
+    """The independent set of :mod:`injection_fresh` as items: each attack is its injection
+    before or after its honest answer (alternately), plainly and, once more, under one of the
+    disguises drawn for it; each benign answer as written."""
+    rng = random.Random(7)
+    items = []
+    for language, rows in FRESH_ATTACKS.items():
+        for k, (style, answer, injection) in enumerate(rows):
+            how = rng.choice(OBFUSCATIONS[1:])
+            for disguise, payload in (("none", injection), (how, obfuscate(injection, how, rng))):
+                text = f"{answer} {payload}" if k % 2 else f"{payload}\n\n{answer}"
+                items.append(
+                    Item(text, True, language, f"fresh:{style}", disguise, payload, answer)
+                )
+    for language, benign in FRESH_BENIGN.items():
+        items += [Item(text, False, language, f"benign:{kind}", "none") for kind, text in benign]
+    return items
+
+
+def independent(model: InjectionClassifier, embed: Embeddings, per_language: int) -> None:
+    """Section 4: the shipped model on the independent set, which no choice was made on."""
+    items = fresh_items()
+    rules = [bool(detect_injection(item.text)) for item in items]
+    classifier = [model.score(item.text, embed) >= model.threshold for item in items]
+    flags = {"rules": rules, "classifier": classifier}
+    table("independent set, per language", items, flags)
+    table("independent set, per style and kind", items, flags, by="family")
+    table("independent set, per disguise", items, flags, by="obfuscation")
+    multilingual = functools.partial(detect_injection_multilingual, encode=embed, classifier=model)
+    policies = {
+        "no detector": InjectionPolicy("ignore"),
+        "rules": InjectionPolicy("penalise", detector=detect_injection),
+        "classifier": InjectionPolicy("penalise", detector=multilingual),
+    }
+    rng = random.Random(0)
+    by_language: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        if item.attack:
+            by_language[item.language].append(item)
+    sample = [
+        item
+        for language in sorted(by_language)
+        for item in rng.sample(by_language[language], per_language)
+    ]
+    results = end_to_end([(item, k % 4) for k, item in enumerate(sample)], policies)
+    _end_to_end_print(f"independent attacks that win ({len(sample)} attacks)", results, policies)
 
 
 if __name__ == "__main__":
