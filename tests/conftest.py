@@ -117,3 +117,20 @@ def _forget_learnt_parameters() -> Iterator[None]:
     learned.forget()
     yield
     learned.forget()
+
+
+@pytest.fixture(autouse=True)
+def _rules_screen_synthetic_candidates(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tests of selectors, servers and integrations judge synthetic candidates ("answer 2 q=3
+    xxxx..."), far from any answer the injection classifier was trained on, so a policy given
+    no detector screens them with the rules there. Tests marked ``injection_default`` (the
+    classifier's and the docs') keep the real default; tests/test_injection_classifier.py
+    checks which one it is."""
+    if request.node.get_closest_marker("injection_default") is None:
+        from polypick.selectors import injection, injection_classifier
+
+        monkeypatch.setattr(
+            injection_classifier, "default_injection_detector", lambda: injection.detect_injection
+        )

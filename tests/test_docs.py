@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# the examples run with the library's real defaults, the injection classifier's included
+pytestmark = pytest.mark.injection_default
+
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)

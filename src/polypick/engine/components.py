@@ -35,8 +35,6 @@ from polypick.selectors.injection_policy import InjectionPolicy
 
 __all__ = ["Components", "resolve_components", "resolve_selector_spec"]
 
-_AUTO_INJECTION = InjectionPolicy("penalise")
-
 
 @dataclass
 class Components:
@@ -134,7 +132,7 @@ def resolve_components(llm: ModelSpec, settings: Settings) -> Components:
         sampling=plans[0] if len(plans) == 1 else settings.sampling,
         detector=detector,
         detect_always=always,
-        injection=settings.injection or _AUTO_INJECTION,
+        injection=settings.injection or InjectionPolicy("penalise"),
         screen_always=settings.injection is not None,
         downgraded_from=downgraded_from,
         owned_cache=owned,

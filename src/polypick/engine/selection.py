@@ -5,11 +5,12 @@ reranks candidates the caller already has), so both record results the same way.
 
 :func:`run_selector` also applies an injection policy when it is given one (``BestOfN`` gives
 one when a model reads the candidates, or when a policy was asked for): each candidate's text
-goes through the policy's detector first; a flagged candidate gets the
-``"injection"`` flag and an ``injection.flagged`` trace event with the reasons. Then
-``"exclude"`` hides flagged candidates from the selector (unless every candidate is flagged),
-``"penalise"`` keeps them from winning (:func:`~polypick.selectors.base.penalise_flagged`), and
-``"ignore"`` does nothing more. See docs/selectors/injection.md.
+goes through the policy's detector; a flagged candidate gets the ``"injection"`` flag and an
+``injection.flagged`` trace event with the reasons. ``"exclude"`` screens first and hides
+flagged candidates from the selector (unless every candidate is flagged); ``"penalise"`` and
+``"ignore"`` screen while the selector runs, then ``"penalise"`` keeps flagged candidates from
+winning (:func:`~polypick.selectors.base.penalise_flagged`) and ``"ignore"`` does nothing
+more. See docs/selectors/injection.md.
 """
 
 from __future__ import annotations
@@ -94,17 +95,28 @@ async def run_selector(
         if decided:
             context.recorder.event("selection.done", index=verdict.index, fallback=False)
         return verdict
-    suspects = await screen(context, injection)
     action = injection.action
+    if action == "exclude":
+        suspects = await screen(context, injection)
+    else:
+        # the selector never reads the flags, so it judges while the candidates are screened: a
+        # classifier embeds every candidate, and a judge call takes far longer
+        screening = asyncio.ensure_future(screen(context, injection))
+        try:
+            verdict, decided = await _decide(selector, context)
+        except BaseException:
+            screening.cancel()
+            raise
+        suspects = await screening
     n = len(context.candidates)
     if suspects and len(suspects) == n and action != "ignore":
         context.recorder.event("injection.all_flagged", policy=action)
     shown = [i for i in range(n) if i not in suspects]
-    if action != "exclude" or not suspects or not shown:
-        verdict, decided = await _decide(selector, context)
-    else:
+    if action == "exclude" and suspects and shown:
         context.recorder.event("injection.excluded", candidates=suspects, shown=shown)
         verdict, decided = await _decide_subset(selector, context, shown)
+    elif action == "exclude":
+        verdict, decided = await _decide(selector, context)
     if action == "penalise" and suspects:
         language = context.language if selector.language_fidelity else None
         demoted = penalise_flagged(verdict, context.candidates, language)

@@ -8,11 +8,11 @@ applies it for every selector. See docs/selectors/injection.md.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, cast
 
 from polypick.errors import ConfigurationError
-from polypick.selectors.injection import detect_injection
+from polypick.selectors import injection_classifier
 
 __all__ = ["Detector", "InjectionAction", "InjectionPolicy", "InjectionSpec", "resolve_injection"]
 
@@ -36,12 +36,16 @@ class InjectionPolicy:
         action: ``"penalise"`` (default): every candidate is judged, but a flagged one never
             wins while an unflagged one exists; ``"exclude"``: flagged candidates are not shown
             to the selector (unless all are flagged); ``"ignore"``: flag and record only.
-        detector: ``fn(text) -> reasons``; :func:`detect_injection` by default, or your own
-            (a classifier, say).
+        detector: ``fn(text) -> reasons``; by default the multilingual classifier
+            (:func:`~polypick.selectors.injection_classifier.detect_injection_multilingual`)
+            when the embedding model is installed, else the rules
+            (:func:`~polypick.selectors.injection.detect_injection`); or your own.
     """
 
     action: InjectionAction = "penalise"
-    detector: Detector = detect_injection
+    detector: Detector = field(
+        default_factory=lambda: injection_classifier.default_injection_detector()
+    )
 
     def __post_init__(self) -> None:
         action = _ACTIONS.get(self.action) if isinstance(self.action, str) else None
