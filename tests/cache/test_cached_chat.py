@@ -133,3 +133,46 @@ async def test_the_wrapper_passes_the_model_through(cache: SampleCache) -> None:
     with cache_scope():
         await texts(cached, 1)
         assert await texts(other, 1) == ["y"]  # another model: another key
+
+
+async def _in_own_scope(cached: ChatModel, n: int = 1) -> list[str]:
+    with cache_scope():  # one call each, as two items of a batch or an evaluation are
+        return await texts(cached, n)
+
+
+async def test_calls_asking_the_same_thing_at_once_pay_for_it_once(cache: SampleCache) -> None:
+    model = numbered(max_n=4, latency_s=0.05)
+    cached = CachedChat(model, cache)
+    other = CachedChat(model, cache)  # another wrapper of the same cache (another system)
+    first, second, third = await asyncio.gather(
+        _in_own_scope(cached, 2), _in_own_scope(other, 2), _in_own_scope(cached, 3)
+    )
+    # what a later call would get from the cache, the concurrent ones get from the draw
+    assert first == second == third[:2] == ["reply 0", "reply 1"] and third[2] == "reply 2"
+    assert [call.n for call in model.calls] == [2, 1]
+    assert await _in_own_scope(cached, 3) == third  # and the cache holds it as drawn
+
+
+async def test_a_call_waiting_on_a_draw_that_fails_draws_itself(cache: SampleCache) -> None:
+    attempts = itertools.count()
+
+    def respond(messages: object, params: object) -> str | Exception:
+        k = next(attempts)
+        return ProviderStatusError("overloaded", status_code=529) if k == 0 else f"reply {k}"
+
+    cached = CachedChat(ScriptedChat(respond, latency_s=0.05), cache)
+    failed, waited = await asyncio.gather(
+        _in_own_scope(cached), _in_own_scope(cached), return_exceptions=True
+    )
+    assert isinstance(failed, ProviderStatusError) and waited == ["reply 1"]
+
+
+async def test_a_cancelled_waiter_does_not_cancel_the_draw(cache: SampleCache) -> None:
+    model = numbered(latency_s=0.05)
+    cached = CachedChat(model, cache)
+    drawing = asyncio.ensure_future(_in_own_scope(cached))
+    waiting = asyncio.ensure_future(_in_own_scope(cached))
+    await asyncio.sleep(0.01)
+    waiting.cancel()
+    assert await drawing == ["reply 0"] and waiting.cancelled()
+    assert len(model.calls) == 1

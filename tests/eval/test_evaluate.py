@@ -112,7 +112,9 @@ async def test_failed_items_are_reported_then_retried_by_the_next_run(tmp_path: 
     fixed = await _winrate(tmp_path, healthy)
     assert fixed.failed == 0
     assert {c.messages[-1].content for c in healthy.calls} == {"Say a word."}
-    assert len(healthy.calls) == 1 + 3  # the greedy system and the three samples, for q2 only
+    # for q2 only: the greedy system's request is also best-of-N's greedy sample, drawn once
+    # for both (whichever asks first), and the two stochastic samples
+    assert sorted(c.params.temperature for c in healthy.calls) == [0.0, 0.8, 0.8]
 
 
 def _cut_last_record(records: Path) -> dict[str, object]:

@@ -3,12 +3,18 @@
 
 Only completions the model returned are stored: a failed request stores nothing and gives its
 ordinals back, so the retry (or the next run) claims them again.
+
+A request for a (key, ordinal) that another request on the same cache and event loop is
+already drawing waits for that draw instead of paying for the same completion twice (two calls
+of one batch, or two systems of an evaluation, asking the same greedy question at once); if
+that draw fails, it draws itself.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
+import weakref
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -21,6 +27,14 @@ from polypick.core.types import Completion
 from polypick.core.wrapper import ChatModelWrapper
 
 __all__ = ["CachedChat"]
+
+Flight = tuple[str, int]  # a request key and an ordinal
+Draw = asyncio.Future[Completion | None]  # its completion, or None if the draw failed
+# The draws under way, per cache and event loop: every wrapper of one cache (each system of an
+# evaluation has its own) sees them.
+_FLIGHTS: weakref.WeakKeyDictionary[
+    SampleCache, weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[Flight, Draw]]
+] = weakref.WeakKeyDictionary()
 
 
 class CachedChat(ChatModelWrapper):
@@ -73,22 +87,55 @@ class CachedChat(ChatModelWrapper):
         ordinals = log.claim(key, n)
         answered: dict[int, Completion] = {}
         try:
-            stored = await asyncio.to_thread(self.cache.lookup, key, ordinals)
-            found = {o: c.model_copy(update={"cached": True}) for o, c in stored.items()}
-            missing = [o for o in ordinals if o not in found]
-            drawn = await self._draw(key, request, missing)
-            answered = found | drawn
+            hits, answered, drawn = await self._answer(key, request, ordinals)
         finally:  # on failure or cancellation too: unfilled ordinals go back to the call
             log.release(key, [o for o in ordinals if o not in answered])
-        hits = tuple(found[o] for o in ordinals if o in found)
-        lookup = Lookup(time.monotonic(), _role(request), key, params, hits, len(missing))
+        ordered = tuple(hits[o] for o in ordinals if o in hits)
+        lookup = Lookup(time.monotonic(), _role(request), key, params, ordered, drawn)
         log.record(lookup)
         scope = current_call()
         if scope is not None:
             scope.recorder.event(
-                "cache.lookup", role=lookup.role, key=key[:16], hits=len(hits), drawn=lookup.drawn
+                "cache.lookup", role=lookup.role, key=key[:16], hits=len(ordered), drawn=drawn
             )
         return [answered[o] for o in ordinals if o in answered]
+
+    async def _answer(
+        self, key: str, request: ModelRequest, ordinals: Sequence[int]
+    ) -> tuple[dict[int, Completion], dict[int, Completion], int]:
+        """The completions for ``ordinals``: those the cache holds or another request is
+        drawing (hits, marked cached), the rest drawn here; and how many were drawn here."""
+        loop = asyncio.get_running_loop()
+        flights = _FLIGHTS.setdefault(self.cache, weakref.WeakKeyDictionary()).setdefault(loop, {})
+        theirs = {o: flights[(key, o)] for o in ordinals if (key, o) in flights}
+        promised: dict[int, Draw] = {o: loop.create_future() for o in ordinals if o not in theirs}
+        flights.update({(key, o): draw for o, draw in promised.items()})
+        drawn: dict[int, Completion] = {}
+        hits: dict[int, Completion] = {}
+        try:
+            stored = await asyncio.to_thread(self.cache.lookup, key, list(promised))
+            hits = {o: c.model_copy(update={"cached": True}) for o, c in stored.items()}
+            drawn = await self._draw(key, request, [o for o in promised if o not in hits])
+        finally:  # whatever happened, the waiting requests are told (None: draw it yourself)
+            for o, draw in promised.items():
+                del flights[(key, o)]
+                if not draw.done():
+                    draw.set_result(hits.get(o) or drawn.get(o))
+        count = len(drawn)
+        redo = []
+        for o, draw in theirs.items():
+            # shielded: a waiter that is cancelled must not cancel the draw others wait for
+            completion = await asyncio.shield(draw)
+            if completion is None:
+                redo.append(o)
+            else:
+                hits[o] = completion.model_copy(update={"cached": True})
+        if redo:  # the draw this waited for failed: draw them here
+            more_hits, more, more_drawn = await self._answer(key, request, redo)
+            hits |= more_hits
+            drawn |= {o: c for o, c in more.items() if o not in more_hits}
+            count += more_drawn
+        return hits, hits | drawn, count
 
     async def _draw(
         self, key: str, request: ModelRequest, ordinals: Sequence[int]
