@@ -159,9 +159,11 @@ async def test_the_thinking_form_is_learnt_from_the_400(
     forms = [r.body["thinking"]["type"] for r in server.requests]
     refused, right = ("adaptive", "enabled") if taught == "budget" else ("enabled", "adaptive")
     # the samples go out together: one or both are refused (the second may leave after the
-    # lesson), each is answered once in the right form, and nothing goes in the old form after
-    assert forms[-2:] == [right, right] and set(forms[:-2]) == {refused}
-    assert 1 <= len(forms) - 2 <= 2
+    # lesson), and each is answered once in the right form, after its refusal. A request built
+    # before the lesson may reach the server after the first retry, so arrival order says
+    # nothing more.
+    assert forms.count(right) == 2 and 1 <= forms.count(refused) <= 2
+    assert set(forms) == {refused, right} and forms[0] == refused and forms[-1] == right
     assert len([r for r in caplog.records if model in r.getMessage()]) == 1  # learnt once
 
 
