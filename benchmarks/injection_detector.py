@@ -526,6 +526,20 @@ def held_out(
     return split_of, models
 
 
+def per_language_sample(items: Sequence[Item], per_language: int) -> list[int]:
+    """``per_language`` attacks of each language, drawn with a fixed seed (indices)."""
+    rng = random.Random(0)
+    by_language: dict[str, list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        if item.attack:
+            by_language[item.language].append(i)
+    return [
+        i
+        for language in sorted(by_language)
+        for i in rng.sample(by_language[language], per_language)
+    ]
+
+
 def end_to_end_table(
     items: Sequence[Item],
     split_of: Split,
@@ -535,16 +549,7 @@ def end_to_end_table(
 ) -> None:
     """Section 2: held-out attacks, each screened under every protocol by the model of the
     split that held it out."""
-    rng = random.Random(0)
-    by_language: dict[str, list[int]] = defaultdict(list)
-    for i, item in enumerate(items):
-        if item.attack:
-            by_language[item.language].append(i)
-    sample = [
-        i
-        for language in sorted(by_language)
-        for i in rng.sample(by_language[language], per_language)
-    ]
+    sample = per_language_sample(items, per_language)
     position = {i: k % 4 for k, i in enumerate(sample)}
     attacks = [(items[i], position[i]) for i in sample]
     results = end_to_end(
@@ -651,16 +656,7 @@ def independent(model: InjectionClassifier, embed: Embeddings, per_language: int
         "rules": InjectionPolicy("penalise", detector=detect_injection),
         "classifier": InjectionPolicy("penalise", detector=multilingual),
     }
-    rng = random.Random(0)
-    by_language: dict[str, list[Item]] = defaultdict(list)
-    for item in items:
-        if item.attack:
-            by_language[item.language].append(item)
-    sample = [
-        item
-        for language in sorted(by_language)
-        for item in rng.sample(by_language[language], per_language)
-    ]
+    sample = [items[i] for i in per_language_sample(items, per_language)]
     results = end_to_end([(item, k % 4) for k, item in enumerate(sample)], policies)
     _end_to_end_print(f"independent attacks that win ({len(sample)} attacks)", results, policies)
 

@@ -51,6 +51,7 @@ __all__ = [
     "LANGUAGES",
     "detect_injection",
     "fold",
+    "unmarked",
 ]
 
 """The flag put on :attr:`Candidate.flags <polypick.core.types.Candidate.flags>`."""
@@ -90,12 +91,17 @@ def _plain(text: str) -> str:
     return text
 
 
+def unmarked(text: str) -> str:
+    """``text`` without invisible characters (zero-width, bidi controls, soft hyphens, Arabic
+    tatweel...) and the ``*``, backtick and ``~`` of emphasis: what hides inside a word."""
+    return _EMPHASIS.sub("", _INVISIBLE.sub("", text))
+
+
 def fold(text: str) -> str:
     """``text`` as the detector reads it: NFKD, without accents, marks, invisible characters
     and emphasis markers, case-folded, look-alikes mapped to Latin, spaces collapsed (line
     breaks kept)."""
-    text = _EMPHASIS.sub("", _INVISIBLE.sub("", text))
-    return _SPACES.sub(" ", _plain(text.casefold()))
+    return _SPACES.sub(" ", _plain(unmarked(text).casefold()))
 
 
 # --- rules -----------------------------------------------------------------------------------
